@@ -1,0 +1,80 @@
+using System.Text;
+
+namespace Faq.Core.Answering;
+
+/// <summary>
+/// The clinic's own details. Answers refer to them through placeholders (<c>{clinic}</c>, <c>{phone}</c>,
+/// <c>{contact}</c>…) so the curated text never invents a phone number or an address.
+/// </summary>
+public sealed class ClinicProfile
+{
+    /// <summary>Clinic name as patients know it.</summary>
+    public string Name { get; set; } = "the clinic";
+
+    /// <summary>Front-desk phone number, if the clinic publishes one.</summary>
+    public string? Phone { get; set; }
+
+    /// <summary>Contact e-mail address, if any.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Online booking page, if any.</summary>
+    public string? BookingUrl { get; set; }
+
+    /// <summary>The local emergency number.</summary>
+    public string EmergencyNumber { get; set; } = "911";
+
+    /// <summary>The crisis line for thoughts of suicide or self-harm (988 in the US).</summary>
+    public string CrisisLine { get; set; } = "988";
+
+    /// <summary>A sentence telling patients how to reach the clinic, built from whatever is configured.</summary>
+    public string ContactSentence()
+    {
+        var ways = new List<string>(3);
+        if (!string.IsNullOrWhiteSpace(Phone))
+        {
+            ways.Add($"call {Phone}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(BookingUrl))
+        {
+            ways.Add($"book online at {BookingUrl}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Email))
+        {
+            ways.Add($"email {Email}");
+        }
+
+        return ways.Count switch
+        {
+            0 => $"Please contact {Name}'s front desk.",
+            1 => $"You can {ways[0]}.",
+            2 => $"You can {ways[0]} or {ways[1]}.",
+            _ => $"You can {ways[0]}, {ways[1]} or {ways[2]}.",
+        };
+    }
+
+    /// <summary>Replaces the clinic placeholders in a text.</summary>
+    public string Render(string template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        if (!template.Contains('{', StringComparison.Ordinal))
+        {
+            return template;
+        }
+
+        var builder = new StringBuilder(template);
+        builder.Replace("{clinic}", Name);
+        builder.Replace("{Clinic}", Capitalise(Name));
+        builder.Replace("{phone}", string.IsNullOrWhiteSpace(Phone) ? $"{Name}'s front desk" : Phone);
+        builder.Replace("{bookingUrl}", string.IsNullOrWhiteSpace(BookingUrl) ? $"{Name}'s website" : BookingUrl);
+        builder.Replace("{email}", string.IsNullOrWhiteSpace(Email) ? $"{Name}'s front desk" : Email);
+        builder.Replace("{emergency}", EmergencyNumber);
+        builder.Replace("{crisisLine}", CrisisLine);
+        builder.Replace("{contact}", ContactSentence());
+        return builder.ToString();
+    }
+
+    private static string Capitalise(string text) =>
+        text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
+}

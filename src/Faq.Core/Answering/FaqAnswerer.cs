@@ -1,0 +1,87 @@
+using Faq.Core.Matching;
+using Faq.Core.Triage;
+
+namespace Faq.Core.Answering;
+
+/// <summary>
+/// Answers one question from a FAQ index: urgent triage first, then hybrid matching, then a decision between
+/// answering, asking which question was meant, and falling back. Stateless and thread-safe.
+/// </summary>
+public sealed class FaqAnswerer
+{
+    private const int CandidateCount = 8;
+    private readonly AnsweringOptions _options;
+    private readonly ClinicProfile _clinic;
+
+    /// <summary>Creates an answerer.</summary>
+    /// <exception cref="ArgumentException">The options are invalid (for example an empty disclaimer).</exception>
+    public FaqAnswerer(AnsweringOptions options, ClinicProfile clinic)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clinic);
+        var problems = options.Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
+
+        _options = options;
+        _clinic = clinic;
+    }
+
+    /// <summary>The options in force.</summary>
+    public AnsweringOptions Options => _options;
+
+    /// <summary>Answers a question.</summary>
+    public async Task<FaqReply> AnswerAsync(FaqIndex index, string question, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(question);
+
+        var triage = UrgentTriage.Assess(question);
+        if (triage.IsUrgent)
+        {
+            var template = triage.Category == UrgentCategory.SelfHarm ? _options.CrisisMessage : _options.UrgentMessage;
+            return new FaqReply(AnswerOutcome.Urgent, _clinic.Render(template), null, 1.0, [], _options.Disclaimer, [], triage, false);
+        }
+
+        var search = await index.SearchAsync(question, CandidateCount, _options.Fusion, cancellationToken);
+        return Decide(index, search, triage);
+    }
+
+    private FaqReply Decide(FaqIndex index, SearchResult search, TriageResult triage)
+    {
+        var candidates = search.Candidates;
+        var best = candidates.Count > 0 ? candidates[0].Score : 0;
+        var second = candidates.Count > 1 ? candidates[1].Score : 0;
+
+        if (best >= _options.AnswerThreshold && (second < _options.ClarifyThreshold || best - second >= _options.ClarifyMargin))
+        {
+            var entry = candidates[0].Entry;
+            var related = entry.Related
+                .Where(index.ById.ContainsKey)
+                .Select(id => index.Entries[index.ById[id]])
+                .Take(_options.MaxSuggestions)
+                .Select(e => new Suggestion(e.Id, e.Question))
+                .ToList();
+            return new FaqReply(AnswerOutcome.Answered, _clinic.Render(entry.Answer), entry.Id, best, related, _options.Disclaimer, candidates, triage, search.EmbeddingFailed);
+        }
+
+        if (best >= _options.ClarifyThreshold && second >= _options.ClarifyThreshold)
+        {
+            var close = candidates
+                .Where(c => c.Score >= _options.ClarifyThreshold && best - c.Score < _options.ClarifyMargin)
+                .Take(_options.MaxSuggestions)
+                .Select(c => new Suggestion(c.Entry.Id, c.Entry.Question))
+                .ToList();
+            return new FaqReply(AnswerOutcome.Clarify, _clinic.Render(_options.ClarifyMessage), null, best, close, _options.Disclaimer, candidates, triage, search.EmbeddingFailed);
+        }
+
+        var nearby = candidates
+            .Where(c => c.Score >= _options.SuggestThreshold)
+            .Take(_options.MaxSuggestions)
+            .Select(c => new Suggestion(c.Entry.Id, c.Entry.Question))
+            .ToList();
+        return new FaqReply(AnswerOutcome.Fallback, _clinic.Render(_options.FallbackMessage), null, best, nearby, _options.Disclaimer, candidates, triage, search.EmbeddingFailed);
+    }
+}

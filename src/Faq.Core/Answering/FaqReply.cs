@@ -1,0 +1,44 @@
+using Faq.Core.Matching;
+using Faq.Core.Triage;
+
+namespace Faq.Core.Answering;
+
+/// <summary>What the bot did with a question.</summary>
+public enum AnswerOutcome
+{
+    /// <summary>Answered from one FAQ entry.</summary>
+    Answered,
+
+    /// <summary>Two or more entries were close: the patient is asked which one they meant.</summary>
+    Clarify,
+
+    /// <summary>No entry fits well enough; nearby entries may be suggested.</summary>
+    Fallback,
+
+    /// <summary>The message sounds like an emergency: seek care now, no FAQ answer.</summary>
+    Urgent,
+}
+
+/// <summary>A question the patient may want to ask next.</summary>
+public sealed record Suggestion(string FaqId, string Question);
+
+/// <summary>The bot's reply to one question.</summary>
+/// <param name="Outcome">What the bot did.</param>
+/// <param name="Answer">Text for the patient.</param>
+/// <param name="FaqId">The entry answered from; set only when <paramref name="Outcome"/> is <see cref="AnswerOutcome.Answered"/>.</param>
+/// <param name="Confidence">Calibrated confidence in the best entry, in [0, 1]; 1 for urgent replies.</param>
+/// <param name="Suggestions">Follow-up or alternative questions.</param>
+/// <param name="Disclaimer">Never empty.</param>
+/// <param name="Candidates">The best-scoring entries with their separate scores, for staff tools and evaluation.</param>
+/// <param name="Triage">The triage decision.</param>
+/// <param name="Degraded">The embedding service failed and the reply used keyword similarity alone.</param>
+public sealed record FaqReply(
+    AnswerOutcome Outcome,
+    string Answer,
+    string? FaqId,
+    double Confidence,
+    IReadOnlyList<Suggestion> Suggestions,
+    string Disclaimer,
+    IReadOnlyList<Candidate> Candidates,
+    TriageResult Triage,
+    bool Degraded);

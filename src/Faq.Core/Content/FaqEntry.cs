@@ -1,0 +1,16 @@
+namespace Faq.Core.Content;
+
+/// <summary>One curated question and answer that the clinic controls.</summary>
+/// <param name="Id">Stable lowercase slug; integrations and staff tools refer to entries by it.</param>
+/// <param name="Question">The canonical question, as shown to patients.</param>
+/// <param name="Alternates">Other ways patients ask the same thing.</param>
+/// <param name="Answer">The answer text. May contain clinic placeholders such as <c>{clinic}</c> and <c>{contact}</c>.</param>
+/// <param name="Tags">Free-form labels for staff.</param>
+/// <param name="Related">Ids of entries worth offering as follow-up questions.</param>
+public sealed record FaqEntry(
+    string Id,
+    string Question,
+    IReadOnlyList<string> Alternates,
+    string Answer,
+    IReadOnlyList<string> Tags,
+    IReadOnlyList<string> Related);

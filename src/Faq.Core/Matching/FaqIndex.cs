@@ -1,0 +1,459 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+using Faq.Core.Analysis;
+using Faq.Core.Content;
+using Microsoft.Extensions.AI;
+
+namespace Faq.Core.Matching;
+
+/// <summary>
+/// An immutable, thread-safe search index over a FAQ set: a BM25F keyword index (question and alternates as
+/// one field, the answer as a lower-weighted second field) and one embedding vector per question variant.
+/// Build a new index when the entries change; readers keep using the old one until it is swapped.
+/// </summary>
+public sealed class FaqIndex
+{
+    private readonly Dictionary<string, Posting[]> _postings;
+    private readonly Vocabulary _vocabulary;
+    private readonly float[] _vectors;      // one row per question variant, mean-centred and L2-normalised
+    private readonly int[] _variantStart;   // entry i owns rows _variantStart[i] .. _variantStart[i + 1] - 1
+    private readonly float[] _mean;
+    private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
+    private readonly KeywordOptions _keyword;
+    private readonly double _unknownIdf;
+
+    private FaqIndex(
+        IReadOnlyList<FaqEntry> entries,
+        TextAnalyzer analyzer,
+        IEmbeddingGenerator<string, Embedding<float>> generator,
+        KeywordOptions keyword,
+        Dictionary<string, Posting[]> postings,
+        Vocabulary vocabulary,
+        float[] vectors,
+        int[] variantStart,
+        float[] mean,
+        int dimensions,
+        string? modelId)
+    {
+        Entries = entries;
+        Analyzer = analyzer;
+        _generator = generator;
+        _keyword = keyword;
+        _postings = postings;
+        _vocabulary = vocabulary;
+        _vectors = vectors;
+        _variantStart = variantStart;
+        _mean = mean;
+        Dimensions = dimensions;
+        EmbeddingModelId = modelId;
+        // A word the FAQ never uses counts like a typical indexed word: it is part of what was asked, but
+        // it may be filler ("mentioned", "exactly") as easily as an off-topic subject ("parking").
+        _unknownIdf = postings.Count == 0 ? Idf(0) : postings.Values.Average(p => Idf(p.Length));
+        ById = entries.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>The indexed entries, in index order.</summary>
+    public IReadOnlyList<FaqEntry> Entries { get; }
+
+    /// <summary>Entry position by id.</summary>
+    public IReadOnlyDictionary<string, int> ById { get; }
+
+    /// <summary>The text analysis used for both entries and questions.</summary>
+    public TextAnalyzer Analyzer { get; }
+
+    /// <summary>Embedding vector length.</summary>
+    public int Dimensions { get; }
+
+    /// <summary>The embedding model that produced the vectors, when the generator reports one.</summary>
+    public string? EmbeddingModelId { get; }
+
+    /// <summary>Builds an index, embedding every question and alternate in one batch.</summary>
+    public static async Task<FaqIndex> BuildAsync(
+        IReadOnlyList<FaqEntry> entries,
+        TextAnalyzer analyzer,
+        IEmbeddingGenerator<string, Embedding<float>> generator,
+        KeywordOptions? keyword = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(generator);
+        keyword ??= new KeywordOptions();
+
+        var variantStart = new int[entries.Count + 1];
+        var texts = new List<string>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            variantStart[i] = texts.Count;
+            texts.Add(entries[i].Question);
+            texts.AddRange(entries[i].Alternates);
+        }
+
+        variantStart[entries.Count] = texts.Count;
+        var embeddings = texts.Count == 0 ? [] : await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
+        if (embeddings.Count != texts.Count)
+        {
+            throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} vectors for {texts.Count} texts.");
+        }
+
+        var dimensions = embeddings.Count == 0 ? 0 : embeddings[0].Vector.Length;
+        var vectors = new float[texts.Count * dimensions];
+        for (var row = 0; row < embeddings.Count; row++)
+        {
+            var vector = embeddings[row].Vector.Span;
+            if (vector.Length != dimensions)
+            {
+                throw new InvalidOperationException("The embedding generator returned vectors of different lengths.");
+            }
+
+            vector.CopyTo(vectors.AsSpan(row * dimensions, dimensions));
+        }
+
+        var mean = Centre(vectors, dimensions);
+        var (postings, vocabulary) = BuildKeywordIndex(entries, analyzer, keyword);
+        var modelId = embeddings.Count > 0 ? embeddings[0].ModelId : null;
+        return new FaqIndex(entries, analyzer, generator, keyword, postings, vocabulary, vectors, variantStart, mean, dimensions, modelId);
+    }
+
+    /// <summary>
+    /// Scores every entry against a question. Returns the <paramref name="top"/> entries by a fusion of both
+    /// signals with their separate scores; <see cref="SearchResult.EmbeddingFailed"/> is set when the embedding
+    /// service failed and the scores are keyword-only.
+    /// </summary>
+    public async Task<SearchResult> SearchAsync(string question, int top, Fusion fusion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(fusion);
+        var query = ResolveQuery(Analyzer.Analyze(question));
+
+        float[]? queryVector = null;
+        var embeddingFailed = false;
+        if (Dimensions > 0 && Entries.Count > 0)
+        {
+            try
+            {
+                var generated = await _generator.GenerateAsync([question], cancellationToken: cancellationToken);
+                queryVector = Normalise(generated[0].Vector.Span);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                embeddingFailed = true;
+            }
+        }
+
+        var count = Entries.Count;
+        var keywordScores = ArrayPool<float>.Shared.Rent(count);
+        var embeddingScores = ArrayPool<float>.Shared.Rent(count);
+        try
+        {
+            var keyword = keywordScores.AsSpan(0, count);
+            var embedding = embeddingScores.AsSpan(0, count);
+            ScoreKeywords(query, keyword);
+            if (queryVector is not null)
+            {
+                ScoreEmbeddings(queryVector, embedding);
+            }
+            else
+            {
+                embedding.Clear();
+            }
+
+            var unknownShare = query.TotalWeight > 0 ? 1 - (query.KnownWeight / query.TotalWeight) : 1;
+            var candidates = TopCandidates(keyword, embedding, top, fusion, unknownShare, queryVector is null);
+            return new SearchResult(candidates, unknownShare, embeddingFailed);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(keywordScores);
+            ArrayPool<float>.Shared.Return(embeddingScores);
+        }
+    }
+
+    private List<Candidate> TopCandidates(
+        ReadOnlySpan<float> keyword, ReadOnlySpan<float> embedding, int top, Fusion fusion, double unknownShare, bool keywordOnly)
+    {
+        // A small bounded selection by relevance; one extra slot so the last candidate knows its runner-up.
+        // The candidate list is the only allocation that grows with `top`.
+        var keep = top + 1;
+        var best = new List<(int Entry, double Relevance)>(keep + 1);
+        for (var i = 0; i < keyword.Length; i++)
+        {
+            if (keyword[i] <= 0 && embedding[i] <= 0)
+            {
+                continue;
+            }
+
+            var relevance = fusion.Relevance(keyword[i], embedding[i], unknownShare, keywordOnly);
+            if (best.Count == keep && relevance <= best[^1].Relevance)
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && best[at - 1].Relevance < relevance)
+            {
+                at--;
+            }
+
+            best.Insert(at, (i, relevance));
+            if (best.Count > keep)
+            {
+                best.RemoveAt(best.Count - 1);
+            }
+        }
+
+        var candidates = new List<Candidate>(Math.Min(top, best.Count));
+        for (var rank = 0; rank < best.Count && rank < top; rank++)
+        {
+            var (entry, relevance) = best[rank];
+            // The best other candidate is the runner-up for the leader and the leader for everyone else;
+            // with no other candidate at all, compare against an entry with no signal.
+            var other = rank == 0
+                ? (best.Count > 1 ? best[1].Relevance : fusion.Relevance(0, 0, unknownShare, keywordOnly))
+                : best[0].Relevance;
+            candidates.Add(new Candidate(Entries[entry], keyword[entry], embedding[entry], relevance, fusion.Confidence(relevance, other)));
+        }
+
+        return candidates;
+    }
+
+    private void ScoreKeywords(ResolvedQuery query, Span<float> scores)
+    {
+        scores.Clear();
+        if (query.KnownWeight <= 0)
+        {
+            return;
+        }
+
+        // Normalised by the weight of the whole question, so that an entry matching each of its words once at
+        // average length scores about 1 / (k1 + 1): the score reads as "how much of the question this entry covers".
+        var norm = (float)(1.0 / ((_keyword.K1 + 1) * query.TotalWeight));
+        foreach (var (term, factor) in query.Terms)
+        {
+            if (!_postings.TryGetValue(term, out var postings))
+            {
+                continue;
+            }
+
+            var weight = factor * norm;
+            foreach (var posting in postings)
+            {
+                scores[posting.Entry] += posting.Score * weight;
+            }
+        }
+    }
+
+    private void ScoreEmbeddings(float[] query, Span<float> scores)
+    {
+        var vectors = _vectors.AsSpan();
+        for (var i = 0; i < Entries.Count; i++)
+        {
+            var max = 0f;
+            for (var row = _variantStart[i]; row < _variantStart[i + 1]; row++)
+            {
+                max = Math.Max(max, TensorPrimitives.Dot(query, vectors.Slice(row * Dimensions, Dimensions)));
+            }
+
+            scores[i] = max;
+        }
+    }
+
+    private float[] Normalise(ReadOnlySpan<float> vector)
+    {
+        if (vector.Length != Dimensions)
+        {
+            throw new InvalidOperationException($"The question vector has {vector.Length} dimensions; the index has {Dimensions}.");
+        }
+
+        var result = new float[Dimensions];
+        TensorPrimitives.Subtract(vector, _mean, result);
+        var norm = TensorPrimitives.Norm(result);
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(result, norm, result);
+        }
+
+        return result;
+    }
+
+    private ResolvedQuery ResolveQuery(AnalyzedText analyzed)
+    {
+        var terms = new List<(string Term, float Factor)>(analyzed.Terms.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        double total = 0, known = 0;
+        for (var i = 0; i < analyzed.Terms.Count; i++)
+        {
+            var term = analyzed.Terms[i];
+            var factor = 1f;
+            if (!_postings.ContainsKey(term))
+            {
+                var corrected = _vocabulary.Correct(analyzed.Words[i], DocumentFrequency);
+                if (corrected is null)
+                {
+                    // A word the FAQ never uses still counts against coverage: it is part of what was asked.
+                    if (seen.Add(term))
+                    {
+                        total += _unknownIdf;
+                    }
+
+                    continue;
+                }
+
+                term = corrected;
+                factor = _keyword.TypoFactor;
+            }
+
+            if (!seen.Add(term))
+            {
+                continue;
+            }
+
+            var idf = Idf(DocumentFrequency(term));
+            total += idf;
+            known += idf * factor;
+            terms.Add((term, factor));
+        }
+
+        return new ResolvedQuery(terms, total, known);
+    }
+
+    private int DocumentFrequency(string term) => _postings.TryGetValue(term, out var p) ? p.Length : 0;
+
+    private double Idf(int documentFrequency) =>
+        Math.Log(1 + ((Entries.Count - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+
+    private static (Dictionary<string, Posting[]> Postings, Vocabulary Vocabulary) BuildKeywordIndex(
+        IReadOnlyList<FaqEntry> entries, TextAnalyzer analyzer, KeywordOptions options)
+    {
+        var vocabulary = new Vocabulary();
+        var questionTf = new Dictionary<string, int>[entries.Count];
+        var answerTf = new Dictionary<string, int>[entries.Count];
+        var questionLength = new int[entries.Count];
+        var answerLength = new int[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            questionTf[i] = [];
+            foreach (var text in entries[i].Alternates.Prepend(entries[i].Question))
+            {
+                questionLength[i] += Count(analyzer.Analyze(text), questionTf[i], vocabulary);
+            }
+
+            answerTf[i] = [];
+            answerLength[i] = Count(analyzer.Analyze(entries[i].Answer), answerTf[i], vocabulary);
+        }
+
+        var avgQuestion = Math.Max(1.0, questionLength.DefaultIfEmpty().Average());
+        var avgAnswer = Math.Max(1.0, answerLength.DefaultIfEmpty().Average());
+
+        var byTerm = new Dictionary<string, List<(int Entry, double Tf)>>(StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var qNorm = 1 - options.QuestionB + (options.QuestionB * questionLength[i] / avgQuestion);
+            var aNorm = 1 - options.AnswerB + (options.AnswerB * answerLength[i] / avgAnswer);
+            foreach (var term in questionTf[i].Keys.Union(answerTf[i].Keys))
+            {
+                var tf = (options.QuestionWeight * questionTf[i].GetValueOrDefault(term) / qNorm)
+                    + (options.AnswerWeight * answerTf[i].GetValueOrDefault(term) / aNorm);
+                if (!byTerm.TryGetValue(term, out var list))
+                {
+                    byTerm[term] = list = [];
+                }
+
+                list.Add((i, tf));
+            }
+        }
+
+        var n = entries.Count;
+        var postings = new Dictionary<string, Posting[]>(byTerm.Count, StringComparer.Ordinal);
+        foreach (var (term, list) in byTerm)
+        {
+            var df = list.Count;
+            var idf = Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+            postings[term] = [.. list.Select(p => new Posting(p.Entry, (float)(idf * p.Tf * (options.K1 + 1) / (options.K1 + p.Tf))))];
+        }
+
+        return (postings, vocabulary);
+    }
+
+    private static int Count(AnalyzedText analyzed, Dictionary<string, int> tf, Vocabulary vocabulary)
+    {
+        for (var i = 0; i < analyzed.Terms.Count; i++)
+        {
+            tf[analyzed.Terms[i]] = tf.GetValueOrDefault(analyzed.Terms[i]) + 1;
+            vocabulary.Add(analyzed.Words[i], analyzed.Terms[i]);
+        }
+
+        return analyzed.Terms.Count;
+    }
+
+    // Subtracting the mean removes what every FAQ question shares ("dry needling"), so cosine similarity
+    // measures what distinguishes one question from another.
+    private static float[] Centre(float[] vectors, int dimensions)
+    {
+        var mean = new float[dimensions];
+        var rows = dimensions == 0 ? 0 : vectors.Length / dimensions;
+        if (rows < 2)
+        {
+            return mean;
+        }
+
+        for (var row = 0; row < rows; row++)
+        {
+            TensorPrimitives.Add(mean, vectors.AsSpan(row * dimensions, dimensions), mean);
+        }
+
+        TensorPrimitives.Divide(mean, rows, mean);
+        for (var row = 0; row < rows; row++)
+        {
+            var vector = vectors.AsSpan(row * dimensions, dimensions);
+            TensorPrimitives.Subtract(vector, mean, vector);
+            var norm = TensorPrimitives.Norm(vector);
+            if (norm > 0)
+            {
+                TensorPrimitives.Divide(vector, norm, vector);
+            }
+        }
+
+        return mean;
+    }
+
+    private readonly record struct Posting(int Entry, float Score);
+
+    private sealed record ResolvedQuery(List<(string Term, float Factor)> Terms, double TotalWeight, double KnownWeight);
+}
+
+/// <summary>An entry with its separate scores.</summary>
+/// <param name="Entry">The entry.</param>
+/// <param name="Keyword">Normalised BM25F score: roughly how much of the question the entry covers.</param>
+/// <param name="Embedding">Best cosine similarity between the question and the entry's question variants.</param>
+/// <param name="Relevance">Fused relevance (a logit) that orders the candidates.</param>
+/// <param name="Score">Calibrated confidence in [0, 1] that this entry answers the question.</param>
+public sealed record Candidate(FaqEntry Entry, double Keyword, double Embedding, double Relevance, double Score);
+
+/// <summary>The best candidates for a question.</summary>
+/// <param name="Candidates">Best first.</param>
+/// <param name="UnknownShare">Share of the question's content (by IDF weight) in words the FAQ never uses, in [0, 1].</param>
+/// <param name="EmbeddingFailed">The embedding service failed; scores are keyword-only.</param>
+public sealed record SearchResult(IReadOnlyList<Candidate> Candidates, double UnknownShare, bool EmbeddingFailed);
+
+/// <summary>BM25F parameters of the keyword index.</summary>
+public sealed class KeywordOptions
+{
+    /// <summary>Term-frequency saturation.</summary>
+    public double K1 { get; set; } = 1.2;
+
+    /// <summary>Length normalisation of the question field.</summary>
+    public double QuestionB { get; set; } = 0.75;
+
+    /// <summary>Length normalisation of the answer field.</summary>
+    public double AnswerB { get; set; } = 0.75;
+
+    /// <summary>Weight of the question and alternates field.</summary>
+    public double QuestionWeight { get; set; } = 1.0;
+
+    /// <summary>Weight of the answer field.</summary>
+    public double AnswerWeight { get; set; } = 0.5;
+
+    /// <summary>How much a typo-corrected word counts compared with an exact one.</summary>
+    public float TypoFactor { get; set; } = 0.8f;
+}

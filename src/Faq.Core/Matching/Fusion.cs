@@ -1,0 +1,57 @@
+namespace Faq.Core.Matching;
+
+/// <summary>
+/// Fuses the keyword and embedding signals in two calibrated stages, both logistic models fitted on labelled
+/// questions (see <c>Calibration</c>):
+/// <list type="number">
+/// <item>a relevance score per entry, <c>z = bias + keywordWeight·keyword + embeddingWeight·embedding + unknownWeight·unknownShare</c>,
+/// which orders the candidates;</item>
+/// <item>a confidence per candidate, <c>σ(confidenceBias + scoreWeight·z + leadWeight·(z − z of the best other candidate))</c>,
+/// which reads as the probability that this candidate is the right answer: an entry that is good and clearly
+/// ahead of the rest is trusted more than one of several similar entries.</item>
+/// </list>
+/// </summary>
+public sealed class Fusion
+{
+    /// <summary>Stage 1 intercept.</summary>
+    public double Bias { get; set; } = -5.264;
+
+    /// <summary>Stage 1 weight of the normalised BM25 score.</summary>
+    public double KeywordWeight { get; set; } = 5.041;
+
+    /// <summary>Stage 1 weight of the embedding cosine similarity.</summary>
+    public double EmbeddingWeight { get; set; } = 4.54;
+
+    /// <summary>Stage 1 weight of the share of the question in words the FAQ never uses.</summary>
+    public double UnknownWeight { get; set; } = 0.806;
+
+    /// <summary>Stage 1 intercept when no embedding is available (keyword-only degraded mode).</summary>
+    public double KeywordOnlyBias { get; set; } = -3.714;
+
+    /// <summary>Stage 1 keyword weight in keyword-only degraded mode.</summary>
+    public double KeywordOnlyWeight { get; set; } = 6.701;
+
+    /// <summary>Stage 1 unknown-share weight in keyword-only degraded mode.</summary>
+    public double KeywordOnlyUnknownWeight { get; set; } = 0.663;
+
+    /// <summary>Stage 2 intercept.</summary>
+    public double ConfidenceBias { get; set; } = -0.229;
+
+    /// <summary>Stage 2 weight of the candidate's own relevance score.</summary>
+    public double ScoreWeight { get; set; } = 0.618;
+
+    /// <summary>Stage 2 weight of the candidate's lead over the best other candidate (negative when behind).</summary>
+    public double LeadWeight { get; set; } = 1.246;
+
+    /// <summary>Stage 1: the relevance score (a logit) used to order candidates.</summary>
+    public double Relevance(double keyword, double embedding, double unknownShare, bool keywordOnly = false) =>
+        keywordOnly
+            ? KeywordOnlyBias + (KeywordOnlyWeight * keyword) + (KeywordOnlyUnknownWeight * unknownShare)
+            : Bias + (KeywordWeight * keyword) + (EmbeddingWeight * embedding) + (UnknownWeight * unknownShare);
+
+    /// <summary>Stage 2: calibrated confidence in [0, 1] from a candidate's relevance and the best other candidate's.</summary>
+    public double Confidence(double relevance, double bestOtherRelevance) =>
+        Sigmoid(ConfidenceBias + (ScoreWeight * relevance) + (LeadWeight * (relevance - bestOtherRelevance)));
+
+    private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
+}
