@@ -1,15 +1,16 @@
 namespace Faq.Core.Analysis;
 
 /// <summary>
-/// A small table of domain synonyms. Each group is a list of words or short phrases that patients use for the
-/// same thing; every member is rewritten to the group's first member before stemming, on both the FAQ side and
-/// the question side, so BM25 and the embeddings see one term. Kept deliberately small: it covers the
-/// abbreviations and lay words of the domain, not the paraphrases of any particular FAQ entry.
+/// A small table of domain synonyms. Each group lists words or short phrases that patients use for the same
+/// thing; every member is rewritten to the group's first member, on both the FAQ side and the question side,
+/// so BM25 and the embeddings see one term. Matching is on stems, so plurals and other word forms of a member
+/// match too. Kept deliberately small: it covers the abbreviations and lay words of the domain, not the
+/// paraphrases of any particular FAQ entry.
 /// </summary>
 public sealed class SynonymTable
 {
     private const int MaxPhraseWords = 4;
-    private readonly Dictionary<string, List<(string[] Phrase, string[] Canonical)>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string[] Phrase, string[] Canonical)>> _byFirstStem = new(StringComparer.Ordinal);
 
     /// <summary>Creates a table from groups of equivalent words or phrases; the first of each group is canonical.</summary>
     public SynonymTable(IEnumerable<IReadOnlyList<string>> groups)
@@ -22,18 +23,23 @@ public sealed class SynonymTable
                 continue;
             }
 
-            var canonical = Words(group[0]);
+            var canonical = Stems(group[0]);
             foreach (var member in group.Skip(1))
             {
-                var phrase = Words(member);
+                var phrase = Stems(member);
                 if (phrase.Length is 0 or > MaxPhraseWords)
                 {
                     throw new ArgumentException($"Synonym '{member}' must have 1 to {MaxPhraseWords} words.", nameof(groups));
                 }
 
-                if (!_byFirstWord.TryGetValue(phrase[0], out var list))
+                if (phrase.SequenceEqual(canonical))
                 {
-                    _byFirstWord[phrase[0]] = list = [];
+                    continue;
+                }
+
+                if (!_byFirstStem.TryGetValue(phrase[0], out var list))
+                {
+                    _byFirstStem[phrase[0]] = list = [];
                 }
 
                 list.Add((phrase, canonical));
@@ -82,42 +88,49 @@ public sealed class SynonymTable
         ["not", "cant", "cannot", "shouldnt", "dont", "doesnt", "wont", "isnt", "arent", "mustnt", "wouldnt", "couldnt"],
     ]);
 
-    /// <summary>Rewrites a word sequence, replacing every synonym (longest phrase first) by its canonical words.</summary>
-    public List<string> Rewrite(List<string> words)
+    /// <summary>
+    /// Rewrites a token sequence, replacing every synonym (longest phrase first) by its canonical stems.
+    /// A replaced token's word becomes the canonical stem, so it is never mistaken for a stop word.
+    /// </summary>
+    internal List<Token> Rewrite(List<Token> tokens)
     {
-        if (_byFirstWord.Count == 0)
+        if (_byFirstStem.Count == 0)
         {
-            return words;
+            return tokens;
         }
 
-        List<string>? output = null;
-        for (var i = 0; i < words.Count; i++)
+        List<Token>? output = null;
+        for (var i = 0; i < tokens.Count; i++)
         {
-            var match = FindAt(words, i);
+            var match = FindAt(tokens, i);
             if (match is null)
             {
-                output?.Add(words[i]);
+                output?.Add(tokens[i]);
                 continue;
             }
 
-            output ??= words.GetRange(0, i);
-            output.AddRange(match.Value.Canonical);
+            output ??= tokens.GetRange(0, i);
+            foreach (var stem in match.Value.Canonical)
+            {
+                output.Add(new Token(stem, stem));
+            }
+
             i += match.Value.Length - 1;
         }
 
-        return output ?? words;
+        return output ?? tokens;
     }
 
-    private (string[] Canonical, int Length)? FindAt(List<string> words, int start)
+    private (string[] Canonical, int Length)? FindAt(List<Token> tokens, int start)
     {
-        if (!_byFirstWord.TryGetValue(words[start], out var candidates))
+        if (!_byFirstStem.TryGetValue(tokens[start].Stem, out var candidates))
         {
             return null;
         }
 
         foreach (var (phrase, canonical) in candidates)
         {
-            if (start + phrase.Length > words.Count)
+            if (start + phrase.Length > tokens.Count)
             {
                 continue;
             }
@@ -125,7 +138,7 @@ public sealed class SynonymTable
             var matches = true;
             for (var k = 1; k < phrase.Length && matches; k++)
             {
-                matches = words[start + k] == phrase[k];
+                matches = tokens[start + k].Stem == phrase[k];
             }
 
             if (matches)
@@ -137,5 +150,8 @@ public sealed class SynonymTable
         return null;
     }
 
-    private static string[] Words(string phrase) => [.. Tokenizer.Tokenize(TextFolding.Fold(phrase))];
+    private static string[] Stems(string phrase) => [.. Tokenizer.Tokenize(TextFolding.Fold(phrase)).Select(PorterStemmer.Stem)];
 }
+
+/// <summary>A folded word and its stem.</summary>
+internal readonly record struct Token(string Word, string Stem);

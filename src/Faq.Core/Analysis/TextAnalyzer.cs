@@ -10,7 +10,7 @@ public sealed record AnalyzedText(IReadOnlyList<string> Terms, IReadOnlyList<str
 
 /// <summary>
 /// The text pipeline shared by the keyword index, the local embedder and the question side:
-/// fold → tokenise → synonyms → stop words → stem.
+/// fold → tokenise → stem → synonyms → stop words.
 /// </summary>
 public sealed class TextAnalyzer(SynonymTable synonyms)
 {
@@ -24,28 +24,32 @@ public sealed class TextAnalyzer(SynonymTable synonyms)
     public AnalyzedText Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = Synonyms.Rewrite(Tokenizer.Tokenize(TextFolding.Fold(text)));
+        var words = Tokenizer.Tokenize(TextFolding.Fold(text));
         if (words.Count == 0)
         {
             return AnalyzedText.Empty;
         }
 
-        var terms = new List<string>(words.Count);
-        var kept = new List<string>(words.Count);
+        var tokens = new List<Token>(words.Count);
         foreach (var word in words)
         {
-            if (StopWords.Contains(word))
+            tokens.Add(new Token(word, PorterStemmer.Stem(word)));
+        }
+
+        tokens = Synonyms.Rewrite(tokens);
+        var terms = new List<string>(tokens.Count);
+        var kept = new List<string>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            if (StopWords.Contains(token.Word))
             {
                 continue;
             }
 
-            terms.Add(Term(word));
-            kept.Add(word);
+            terms.Add(token.Stem);
+            kept.Add(token.Word);
         }
 
         return new AnalyzedText(terms, kept);
     }
-
-    /// <summary>The index term for one folded, non-stop surface word.</summary>
-    public static string Term(string word) => PorterStemmer.Stem(word);
 }

@@ -14,34 +14,34 @@ namespace Faq.Core.Matching;
 public sealed class Fusion
 {
     /// <summary>Stage 1 intercept.</summary>
-    public double Bias { get; set; } = -5.264;
+    public double Bias { get; set; } = -5.282;
 
     /// <summary>Stage 1 weight of the normalised BM25 score.</summary>
-    public double KeywordWeight { get; set; } = 5.041;
+    public double KeywordWeight { get; set; } = 4.942;
 
     /// <summary>Stage 1 weight of the embedding cosine similarity.</summary>
-    public double EmbeddingWeight { get; set; } = 4.54;
+    public double EmbeddingWeight { get; set; } = 4.617;
 
     /// <summary>Stage 1 weight of the share of the question in words the FAQ never uses.</summary>
-    public double UnknownWeight { get; set; } = 0.806;
+    public double UnknownWeight { get; set; } = 0.756;
 
     /// <summary>Stage 1 intercept when no embedding is available (keyword-only degraded mode).</summary>
-    public double KeywordOnlyBias { get; set; } = -3.714;
+    public double KeywordOnlyBias { get; set; } = -3.705;
 
     /// <summary>Stage 1 keyword weight in keyword-only degraded mode.</summary>
-    public double KeywordOnlyWeight { get; set; } = 6.701;
+    public double KeywordOnlyWeight { get; set; } = 6.639;
 
     /// <summary>Stage 1 unknown-share weight in keyword-only degraded mode.</summary>
-    public double KeywordOnlyUnknownWeight { get; set; } = 0.663;
+    public double KeywordOnlyUnknownWeight { get; set; } = 0.597;
 
     /// <summary>Stage 2 intercept.</summary>
-    public double ConfidenceBias { get; set; } = -0.229;
+    public double ConfidenceBias { get; set; } = -0.216;
 
     /// <summary>Stage 2 weight of the candidate's own relevance score.</summary>
-    public double ScoreWeight { get; set; } = 0.618;
+    public double ScoreWeight { get; set; } = 0.619;
 
     /// <summary>Stage 2 weight of the candidate's lead over the best other candidate (negative when behind).</summary>
-    public double LeadWeight { get; set; } = 1.246;
+    public double LeadWeight { get; set; } = 1.23;
 
     /// <summary>Stage 1: the relevance score (a logit) used to order candidates.</summary>
     public double Relevance(double keyword, double embedding, double unknownShare, bool keywordOnly = false) =>

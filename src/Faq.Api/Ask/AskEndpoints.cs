@@ -1,0 +1,103 @@
+using Faq.Api.Content;
+using Faq.Core.Answering;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Faq.Api.Ask;
+
+internal static partial class AskEndpoints
+{
+    public const int MaxQuestionLength = 500;
+    public const int MaxSessionIdLength = 128;
+    public const long MaxBodyBytes = 16 * 1024;
+    private static readonly string[] Channels = ["web", "sms", "whatsapp", "api"];
+
+    public static RouteGroupBuilder MapAsk(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/ask").WithTags("Ask");
+        group.MapPost("/", Ask)
+            .WithName("Ask")
+            .Accepts<AskRequest>("application/json")
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        return group;
+    }
+
+    internal static async Task<Results<Ok<AskResponse>, ValidationProblem, ProblemHttpResult>> Ask(
+        AskRequest? request,
+        FaqCatalog catalog,
+        FaqAnswerer answerer,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The question could not be accepted.");
+        }
+
+        var snapshot = catalog.Current;
+        if (snapshot is null)
+        {
+            return TypedResults.Problem(
+                title: "The FAQ is not loaded yet.",
+                detail: "Try again in a few seconds.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var reply = await answerer.AnswerAsync(snapshot.Index, request!.Question!, cancellationToken);
+        var logger = loggers.CreateLogger(typeof(AskEndpoints));
+        LogReplied(logger, reply.Outcome, reply.FaqId, reply.Confidence, reply.Triage.Category);
+
+        return TypedResults.Ok(new AskResponse(
+            Outcome(reply.Outcome),
+            reply.Answer,
+            reply.FaqId,
+            Math.Round(reply.Confidence, 3),
+            [.. reply.Suggestions.Select(s => new SuggestionDto(s.FaqId, s.Question))],
+            reply.Disclaimer,
+            request.SessionId));
+    }
+
+    private static Dictionary<string, string[]> Validate(AskRequest? request)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request is null)
+        {
+            errors["body"] = ["Send a JSON object such as {\"question\": \"Does dry needling hurt?\"}."];
+            return errors;
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Question))
+        {
+            errors["question"] = ["The question is required and must not be blank."];
+        }
+        else if (request.Question.Length > MaxQuestionLength)
+        {
+            errors["question"] = [$"The question must be at most {MaxQuestionLength} characters; it has {request.Question.Length}."];
+        }
+
+        if (request.SessionId is { Length: > MaxSessionIdLength })
+        {
+            errors["sessionId"] = [$"The session id must be at most {MaxSessionIdLength} characters."];
+        }
+
+        if (request.Channel is not null && !Channels.Contains(request.Channel, StringComparer.OrdinalIgnoreCase))
+        {
+            errors["channel"] = [$"The channel must be one of: {string.Join(", ", Channels)}."];
+        }
+
+        return errors;
+    }
+
+    internal static string Outcome(AnswerOutcome outcome) => outcome switch
+    {
+        AnswerOutcome.Answered => "answered",
+        AnswerOutcome.Clarify => "clarify",
+        AnswerOutcome.Fallback => "fallback",
+        AnswerOutcome.Urgent => "urgent",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replied {Outcome} with {FaqId} at confidence {Confidence:F3} (triage {Triage})")]
+    private static partial void LogReplied(ILogger logger, AnswerOutcome outcome, string? faqId, double confidence, Faq.Core.Triage.UrgentCategory triage);
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Faq.Api.Ask;
+using Faq.Api.Faqs;
+using Faq.Api.Health;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Faq.Api.Infrastructure;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(AskRequest))]
+[JsonSerializable(typeof(AskResponse))]
+[JsonSerializable(typeof(FaqSummary[]))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(HttpValidationProblemDetails))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

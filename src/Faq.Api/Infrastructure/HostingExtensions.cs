@@ -1,0 +1,29 @@
+namespace Faq.Api.Infrastructure;
+
+internal static class HostingExtensions
+{
+    /// <summary>The port of the local run, the same one the Azure Functions host uses locally.</summary>
+    public const int LocalPort = 7071;
+
+    /// <summary>
+    /// Where the app listens: on the port the Functions host hands a custom handler, else on the configured
+    /// URLs, else on http://localhost:7071. JSON is source-generated so the app stays trimmable.
+    /// </summary>
+    public static WebApplicationBuilder AddFaqHosting(this WebApplicationBuilder builder)
+    {
+        var functionsPort = builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"];
+        if (int.TryParse(functionsPort, out var port) && port > 0)
+        {
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls($"http://localhost:{LocalPort}");
+        }
+
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return builder;
+    }
+}

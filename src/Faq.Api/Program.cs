@@ -1,0 +1,29 @@
+using Faq.Api.Ask;
+using Faq.Api.Content;
+using Faq.Api.Faqs;
+using Faq.Api.Health;
+using Faq.Api.Infrastructure;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+
+builder.AddFaqHosting();
+builder.AddFaqProblemDetails();
+builder.AddFaqContent();
+builder.AddFaqAnswering();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+
+var api = app.MapGroup("/api");
+api.MapAsk();
+api.MapFaqs();
+api.MapHealth();
+
+app.Run();
+
+/// <summary>The web application; public so integration tests can host it.</summary>
+public partial class Program;
