@@ -125,6 +125,6 @@ public static partial class UrgentTriage
     private static partial Regex GeneralQuestion();
 
     // First-person, present-tense signs that the symptom is happening now.
-    [GeneratedRegex(@"\b((i|im|ive|my|me)\b.{0,25}\b(have|has|having|got|feel|feels|feeling|am|is|are|was|cant|cannot|started|starting|keeps?|wont|been|getting|noticed)|right now|currently|since (my|the|yesterday|this)|this (morning|evening|afternoon)|tonight|today|yesterday|after my|last night)\b")]
+    [GeneratedRegex(@"\b((i|im|ive|my|me)\b.{0,25}\b(have|has|having|got|feel|feels|feeling|am|is|are|was|cant|cannot|started|starting|keeps?|wont|been|getting|noticed)|(could|might|may|can) (this|it) be|is this (a|an|normal)|right now|currently|since (my|the|yesterday|this)|this (morning|evening|afternoon)|tonight|today|yesterday|after my|last night)\b")]
     private static partial Regex PersonalState();
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of the solution, installing first whatever the tests need that a fresh machine lacks.
+# Usage: bash .ci/test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is required (https://dot.net)." >&2
+  exit 1
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Faq.sln --nologo "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line for CI systems that read totals: "N passed, N failed, N skipped".
+awk '/(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:")  f += $(i+1)
+         if ($i == "Passed:")  p += $(i+1)
+         if ($i == "Skipped:") s += $(i+1)
+       }
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

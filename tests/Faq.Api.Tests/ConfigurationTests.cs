@@ -1,0 +1,41 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Faq.Api.Tests;
+
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public void StartupFailsWhenTheDisclaimerIsConfiguredEmpty()
+    {
+        using var factory = new FaqApiFactory(new() { ["Faq:Answering:Disclaimer"] = "" });
+        var error = Assert.Throws<OptionsValidationException>(() => factory.StartServer());
+        Assert.Contains("Disclaimer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StartupFailsWhenTheFaqFileIsMissing()
+    {
+        using var factory = new FaqApiFactory(new() { ["Faq:Content:Path"] = "/nonexistent/faq.json" });
+        var error = Assert.Throws<InvalidOperationException>(() => factory.StartServer());
+        Assert.Contains("Faq:Content:Path", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheConfiguredDisclaimerAndClinicDetailsAreUsed()
+    {
+        using var factory = new FaqApiFactory(new()
+        {
+            ["Faq:Answering:Disclaimer"] = "Ask your own clinician.",
+            ["Faq:Clinic:Name"] = "Stride Physio",
+            ["Faq:Clinic:Phone"] = "555-0142",
+        });
+        factory.StartServer();
+        using var client = factory.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/ask", new { question = "How do I book a dry needling appointment?" });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Ask your own clinician.", body.GetProperty("disclaimer").GetString());
+        Assert.Contains("555-0142", body.GetProperty("answer").GetString(), StringComparison.Ordinal);
+    }
+}

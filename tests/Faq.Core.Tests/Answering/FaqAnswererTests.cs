@@ -1,0 +1,117 @@
+using Faq.Core.Answering;
+using Faq.Core.Matching;
+
+namespace Faq.Core.Tests.Answering;
+
+public sealed class FaqAnswererTests
+{
+    private static FaqAnswerer Answerer(AnsweringOptions? options = null, ClinicProfile? clinic = null) =>
+        new(options ?? new AnsweringOptions(), clinic ?? new ClinicProfile());
+
+    [Fact]
+    public async Task AClearMatchIsAnsweredWithItsEntryAndRelatedSuggestions()
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var reply = await Answerer().AnswerAsync(index, "Does dry needling hurt?");
+        Assert.Equal(AnswerOutcome.Answered, reply.Outcome);
+        Assert.Equal("is-it-painful", reply.FaqId);
+        Assert.InRange(reply.Confidence, 0.5, 1);
+        Assert.Equal(["side-effects", "what-to-expect", "aftercare"], reply.Suggestions.Select(s => s.FaqId));
+        Assert.False(string.IsNullOrWhiteSpace(reply.Disclaimer));
+    }
+
+    [Fact]
+    public async Task AnOffTopicQuestionFallsBackWithoutAnEntry()
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var reply = await Answerer().AnswerAsync(index, "What is the capital of France?");
+        Assert.Equal(AnswerOutcome.Fallback, reply.Outcome);
+        Assert.Null(reply.FaqId);
+        Assert.False(string.IsNullOrWhiteSpace(reply.Disclaimer));
+    }
+
+    [Fact]
+    public async Task TwoCloseEntriesGetAClarifyReplyOfferingBoth()
+    {
+        var index = await TestData.IndexAsync(
+        [
+            TestData.Entry("run-after", "Can I run after dry needling?"),
+            TestData.Entry("run-before", "Can I run before dry needling?"),
+            TestData.Entry("cost", "How much does it cost?"),
+        ]);
+        var options = new AnsweringOptions { AnswerThreshold = 0.5, ClarifyThreshold = 0.05, ClarifyMargin = 0.5 };
+        var reply = await Answerer(options).AnswerAsync(index, "can I run with dry needling");
+        Assert.Equal(AnswerOutcome.Clarify, reply.Outcome);
+        Assert.Null(reply.FaqId);
+        Assert.Equal(["run-after", "run-before"], reply.Suggestions.Select(s => s.FaqId).Order());
+    }
+
+    [Fact]
+    public async Task UrgentMessagesGetTheEmergencyReplyAndNoFaqAnswer()
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var clinic = new ClinicProfile { Name = "Heel Clinic", Phone = "555-0100", EmergencyNumber = "112" };
+        var reply = await Answerer(clinic: clinic).AnswerAsync(index, "I can't breathe after dry needling");
+        Assert.Equal(AnswerOutcome.Urgent, reply.Outcome);
+        Assert.Null(reply.FaqId);
+        Assert.Empty(reply.Candidates);
+        Assert.StartsWith("This could be serious. Call 112", reply.Answer, StringComparison.Ordinal);
+        Assert.Contains("555-0100", reply.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SelfHarmGetsTheCrisisLine()
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var reply = await Answerer().AnswerAsync(index, "I want to end my life");
+        Assert.Equal(AnswerOutcome.Urgent, reply.Outcome);
+        Assert.Contains("988", reply.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClinicPlaceholdersAreFilledFromConfiguration()
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var clinic = new ClinicProfile { Name = "Stride Physio", Phone = "555-0142", BookingUrl = "https://example.org/book" };
+        var reply = await Answerer(clinic: clinic).AnswerAsync(index, "How do I book a dry needling appointment?");
+        Assert.Equal("booking", reply.FaqId);
+        Assert.Contains("Stride Physio", reply.Answer, StringComparison.Ordinal);
+        Assert.Contains("555-0142", reply.Answer, StringComparison.Ordinal);
+        Assert.Contains("https://example.org/book", reply.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", reply.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEmptyDisclaimerIsRejected() =>
+        Assert.Throws<ArgumentException>(() => Answerer(new AnsweringOptions { Disclaimer = " " }));
+
+    [Fact]
+    public void ThresholdsOutOfOrderAreRejected() =>
+        Assert.Throws<ArgumentException>(() => Answerer(new AnsweringOptions { AnswerThreshold = 0.3, ClarifyThreshold = 0.6 }));
+
+    [Theory]
+    [InlineData(null, null, null, "Please contact the clinic's front desk.")]
+    [InlineData("555-0100", null, null, "You can call 555-0100.")]
+    [InlineData("555-0100", "https://x.test/book", null, "You can call 555-0100 or book online at https://x.test/book.")]
+    [InlineData("555-0100", "https://x.test/book", "hi@x.test", "You can call 555-0100, book online at https://x.test/book or email hi@x.test.")]
+    public void TheContactSentenceUsesOnlyWhatIsConfigured(string? phone, string? url, string? email, string expected) =>
+        Assert.Equal(expected, new ClinicProfile { Phone = phone, BookingUrl = url, Email = email }.ContactSentence());
+
+    [Fact]
+    public async Task WhenTheEmbeddingServiceFailsTheReplyIsKeywordOnlyAndMarkedDegraded()
+    {
+        var local = new Faq.Core.Embeddings.HashedNgramEmbeddingGenerator(Faq.Core.Analysis.TextAnalyzer.Default);
+        var generator = new Moq.Mock<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>();
+        var calls = 0;
+        generator.Setup(g => g.GenerateAsync(Moq.It.IsAny<IEnumerable<string>>(), Moq.It.IsAny<Microsoft.Extensions.AI.EmbeddingGenerationOptions?>(), Moq.It.IsAny<CancellationToken>()))
+            .Returns((IEnumerable<string> v, Microsoft.Extensions.AI.EmbeddingGenerationOptions? o, CancellationToken ct) =>
+                ++calls == 1 ? local.GenerateAsync(v, o, ct) : throw new TimeoutException());
+        var index = await FaqIndex.BuildAsync(TestData.CuratedEntries(), Faq.Core.Analysis.TextAnalyzer.Default, generator.Object);
+
+        var reply = await Answerer().AnswerAsync(index, "How many dry needling sessions will I need?");
+
+        Assert.True(reply.Degraded);
+        Assert.Equal(AnswerOutcome.Answered, reply.Outcome);
+        Assert.Equal("how-many-sessions", reply.FaqId);
+    }
+}

@@ -1,0 +1,118 @@
+using Faq.Core.Analysis;
+using Faq.Core.Embeddings;
+using Faq.Core.Matching;
+using Microsoft.Extensions.AI;
+using Moq;
+
+namespace Faq.Core.Tests.Matching;
+
+public sealed class FaqIndexTests
+{
+    private static readonly Fusion Fusion = new();
+
+    [Theory]
+    [InlineData("Does dry needling hurt?", "pain")]
+    [InlineData("how many appointments", "sessions")]
+    [InlineData("dry needling vs acupuncture", "acupuncture")]
+    [InlineData("what's the price", "cost")]
+    public async Task TheEntryThatMatchesRanksFirst(string question, string expected)
+    {
+        var index = await TestData.IndexAsync(TestData.SmallSet());
+        var result = await index.SearchAsync(question, 3, Fusion);
+        Assert.Equal(expected, result.Candidates[0].Entry.Id);
+    }
+
+    [Fact]
+    public async Task MisspeltWordsStillFindTheirEntry()
+    {
+        var index = await TestData.IndexAsync(TestData.SmallSet());
+        var result = await index.SearchAsync("is dry neeedling the same as accupunture", 3, Fusion);
+        Assert.Equal("acupuncture", result.Candidates[0].Entry.Id);
+        Assert.True(result.Candidates[0].Keyword > 0);
+    }
+
+    [Fact]
+    public async Task UnknownWordsAreCountedAsTheUnknownShare()
+    {
+        var index = await TestData.IndexAsync(TestData.SmallSet());
+        var known = await index.SearchAsync("how much does it cost", 3, Fusion);
+        var partly = await index.SearchAsync("how much does a zeppelin cost", 3, Fusion);
+        Assert.Equal(0, known.UnknownShare, 3);
+        Assert.InRange(partly.UnknownShare, 0.1, 0.9);
+        Assert.True(partly.Candidates[0].Keyword < known.Candidates[0].Keyword);
+    }
+
+    [Fact]
+    public async Task QuestionFieldOutweighsTheAnswerField()
+    {
+        var index = await TestData.IndexAsync(
+        [
+            TestData.Entry("in-question", "What about orthotics?", "Something else entirely."),
+            TestData.Entry("in-answer", "Something else entirely?", "We talk about orthotics here."),
+        ]);
+        var result = await index.SearchAsync("orthotics", 2, Fusion);
+        Assert.Equal("in-question", result.Candidates[0].Entry.Id);
+        Assert.True(result.Candidates[0].Keyword > result.Candidates[1].Keyword);
+    }
+
+    [Fact]
+    public async Task ConfidenceIsCalibratedToLeadOverTheRunnerUp()
+    {
+        var index = await TestData.IndexAsync(
+        [
+            TestData.Entry("a", "Can I run after dry needling?"),
+            TestData.Entry("b", "Can I run after a dry needling session?"),
+            TestData.Entry("c", "How much does it cost?"),
+        ]);
+        var tie = await index.SearchAsync("can I run after dry needling", 3, Fusion);
+        var clear = await index.SearchAsync("how much does it cost", 3, Fusion);
+        Assert.All(tie.Candidates.Concat(clear.Candidates), c => Assert.InRange(c.Score, 0, 1));
+        Assert.True(clear.Candidates[0].Score > tie.Candidates[0].Score);
+    }
+
+    [Fact]
+    public async Task AnEmptyIndexReturnsNoCandidates()
+    {
+        var index = await TestData.IndexAsync([]);
+        var result = await index.SearchAsync("anything", 3, Fusion);
+        Assert.Empty(result.Candidates);
+    }
+
+    [Fact]
+    public async Task QuestionEmbeddingFailureFallsBackToKeywordsAndSaysSo()
+    {
+        var local = new HashedNgramEmbeddingGenerator(TextAnalyzer.Default);
+        var calls = 0;
+        var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
+        generator
+            .Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
+            .Returns((IEnumerable<string> values, EmbeddingGenerationOptions? options, CancellationToken ct) =>
+                ++calls == 1 ? local.GenerateAsync(values, options, ct) : throw new HttpRequestException("embedding service down"));
+
+        var index = await FaqIndex.BuildAsync(TestData.SmallSet(), TextAnalyzer.Default, generator.Object);
+        var result = await index.SearchAsync("does it hurt", 3, Fusion);
+
+        Assert.True(result.EmbeddingFailed);
+        Assert.Equal("pain", result.Candidates[0].Entry.Id);
+        Assert.All(result.Candidates, c => Assert.Equal(0, c.Embedding));
+    }
+
+    [Fact]
+    public async Task CancellationIsNotMistakenForAnEmbeddingFailure()
+    {
+        var index = await TestData.IndexAsync(TestData.SmallSet());
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => index.SearchAsync("does it hurt", 3, Fusion, cancelled.Token));
+    }
+
+    [Fact]
+    public async Task AGeneratorReturningTheWrongNumberOfVectorsIsRejectedAtBuild()
+    {
+        var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
+        generator
+            .Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new GeneratedEmbeddings<Embedding<float>>([new Embedding<float>(new float[8])]));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => FaqIndex.BuildAsync(TestData.SmallSet(), TextAnalyzer.Default, generator.Object));
+    }
+}

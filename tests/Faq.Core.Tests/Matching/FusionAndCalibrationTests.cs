@@ -1,0 +1,60 @@
+using Faq.Core.Evaluation;
+using Faq.Core.Matching;
+
+namespace Faq.Core.Tests.Matching;
+
+public sealed class FusionAndCalibrationTests
+{
+    [Fact]
+    public void RelevanceGrowsWithEitherSignal()
+    {
+        var fusion = new Fusion();
+        Assert.True(fusion.Relevance(0.5, 0.5, 0) > fusion.Relevance(0.3, 0.5, 0));
+        Assert.True(fusion.Relevance(0.5, 0.5, 0) > fusion.Relevance(0.5, 0.3, 0));
+        Assert.True(fusion.Relevance(0.5, 0, 0, keywordOnly: true) > fusion.Relevance(0.3, 0, 0, keywordOnly: true));
+    }
+
+    [Fact]
+    public void ConfidenceRisesWithTheLeadOverTheBestOtherCandidate()
+    {
+        var fusion = new Fusion();
+        Assert.True(fusion.Confidence(2, -3) > fusion.Confidence(2, 1.5));
+        Assert.InRange(fusion.Confidence(50, -50), 0.99, 1.0);
+        Assert.InRange(fusion.Confidence(-50, 50), 0.0, 0.01);
+    }
+
+    [Fact]
+    public void FittingRecoversTheDirectionOfSyntheticSignals()
+    {
+        // Right answers have high keyword and embedding scores, wrong ones low, with noise.
+        var random = new Random(42);
+        var groups = new List<CalibrationSample[]>();
+        for (var i = 0; i < 300; i++)
+        {
+            var right = new CalibrationSample(0.5 + (random.NextDouble() * 0.4), 0.5 + (random.NextDouble() * 0.4), 0.1, true);
+            var wrong = new CalibrationSample(random.NextDouble() * 0.6, random.NextDouble() * 0.6, 0.1, false);
+            groups.Add([right, wrong]);
+        }
+
+        var fusion = Calibration.Fit(groups, groups);
+        Assert.True(fusion.KeywordWeight > 0);
+        Assert.True(fusion.EmbeddingWeight > 0);
+        Assert.True(fusion.LeadWeight > 0);
+        var confidences = new List<(double, bool)>();
+        foreach (var group in groups)
+        {
+            var relevance = group.Select(s => fusion.Relevance(s.Keyword, s.Embedding, s.UnknownShare)).ToArray();
+            confidences.Add((fusion.Confidence(relevance[0], relevance[1]), group[0].Correct));
+            confidences.Add((fusion.Confidence(relevance[1], relevance[0]), group[1].Correct));
+        }
+
+        Assert.True(Calibration.ExpectedCalibrationError(confidences) < 0.1);
+    }
+
+    [Fact]
+    public void CalibrationErrorIsZeroForPerfectAndLargeForOverconfidentPredictions()
+    {
+        Assert.Equal(0, Calibration.ExpectedCalibrationError([(1.0, true), (0.0, false)]), 6);
+        Assert.True(Calibration.ExpectedCalibrationError([(0.95, false), (0.95, false), (0.95, true)]) > 0.5);
+    }
+}

@@ -1,0 +1,27 @@
+using Faq.Core.Analysis;
+using Faq.Core.Content;
+using Faq.Core.Embeddings;
+using Faq.Core.Matching;
+
+namespace Faq.Core.Tests;
+
+internal static class TestData
+{
+    public static string Path(params string[] parts) => System.IO.Path.Combine([AppContext.BaseDirectory, .. parts]);
+
+    public static IReadOnlyList<FaqEntry> CuratedEntries() => FaqSet.Parse(File.ReadAllText(Path("data", "faq", "dry-needling.json")));
+
+    public static FaqEntry Entry(string id, string question, string answer = "An answer.", params string[] alternates) =>
+        new(id, question, alternates, answer, [], []);
+
+    public static Task<FaqIndex> IndexAsync(IReadOnlyList<FaqEntry> entries) =>
+        FaqIndex.BuildAsync(entries, TextAnalyzer.Default, new HashedNgramEmbeddingGenerator(TextAnalyzer.Default));
+
+    public static IReadOnlyList<FaqEntry> SmallSet() =>
+    [
+        Entry("pain", "Does dry needling hurt?", "Most people feel a brief twitch.", "Is it painful?"),
+        Entry("sessions", "How many sessions will I need?", "Usually two to four.", "How many visits does it take?"),
+        Entry("acupuncture", "Is dry needling the same as acupuncture?", "No: trigger points versus meridians."),
+        Entry("cost", "How much does it cost?", "Ask the front desk."),
+    ];
+}
