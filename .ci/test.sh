@@ -16,13 +16,17 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test Faq.sln --nologo "$@" 2>&1 | tee "$log" || status=$?
 
-# One closing line for CI systems that read totals: "N passed, N failed, N skipped".
-awk '/(Passed|Failed)!/ {
+# One closing line for CI systems that read totals: "N passed, N failed, N skipped". A run that failed
+# without a failing test (a build error, a crashed test host) counts as one failure, never as a pass.
+awk -v status="$status" '/(Passed|Failed)!/ {
        for (i = 1; i <= NF; i++) {
          if ($i == "Failed:")  f += $(i+1)
          if ($i == "Passed:")  p += $(i+1)
          if ($i == "Skipped:") s += $(i+1)
        }
      }
-     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+     END {
+       if (status != 0 && f == 0) { print "The test run failed before or outside the tests (see above)."; f = 1 }
+       printf "%d passed, %d failed, %d skipped\n", p, f, s
+     }' "$log"
 exit "$status"

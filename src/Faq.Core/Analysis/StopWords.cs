@@ -40,6 +40,7 @@ internal static class StopWords
         "definitely", "certainly", "fine", "alright", "hmm", "hm", "oh", "well", "still", "already", "yet",
         "things", "stuff", "etc", "currently", "planning", "plan", "hoping", "hope", "looking", "interested",
         "idea", "ideas", "mean", "means", "meant", "come", "came", "go", "went", "goes", "anyway", "though",
+        "make", "makes", "made", "making", "take", "takes", "took", "taking", "put", "puts",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool Contains(string word) => Words.Contains(word);

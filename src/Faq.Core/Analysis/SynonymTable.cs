@@ -64,7 +64,7 @@ public sealed class SynonymTable
         ["physiotherapist", "physio", "physical therapist", "physiotherapy", "physical therapy"],
         ["cost", "price", "prices", "pricing", "fee", "fees", "charge", "expensive", "afford", "affordable", "cheap", "pay"],
         ["insurance", "insured", "insurer", "coverage", "covered", "cover", "medicare", "reimburse", "reimbursed"],
-        ["book", "booking", "schedule", "reserve", "sign up"],
+        ["book", "booking", "schedule", "reserve", "sign up", "make an appointment", "make a booking", "get an appointment", "set up an appointment", "schedule an appointment"],
         ["exercise", "workout", "work out", "workouts", "gym", "lift weights"],
         ["run", "running", "jog", "jogging", "runner", "runners", "jogger"],
         ["race", "marathon", "half marathon", "races", "competition"],

@@ -10,7 +10,7 @@ public sealed class AnsweringOptions
         "This is general information, not medical advice. Please talk to your physical therapist, podiatrist or doctor about your own situation.";
 
     /// <summary>Answer directly when the best entry's confidence is at least this…</summary>
-    public double AnswerThreshold { get; set; } = 0.5;
+    public double AnswerThreshold { get; set; } = 0.6;
 
     /// <summary>…and it leads the runner-up by at least this (or the runner-up is below <see cref="ClarifyThreshold"/>).</summary>
     public double ClarifyMargin { get; set; } = 0.15;

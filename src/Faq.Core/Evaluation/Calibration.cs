@@ -25,7 +25,7 @@ public static class Calibration
         ArgumentNullException.ThrowIfNull(cases);
         var groups = new List<CalibrationSample[]>();
         // Candidates are gathered with a neutral ranking so the samples do not depend on earlier weights.
-        var neutral = new Fusion { Bias = 0, KeywordWeight = 1, EmbeddingWeight = keywordOnly ? 0 : 1, UnknownWeight = 0 };
+        var neutral = new Fusion { Bias = 0, KeywordWeight = 1, EmbeddingWeight = keywordOnly ? 0 : 1 };
         foreach (var c in cases.Where(c => c.Expect != EvalCase.Urgent))
         {
             var result = await index.SearchAsync(c.Question, SamplesPerQuestion, neutral, cancellationToken);
@@ -45,18 +45,15 @@ public static class Calibration
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(keywordOnlyGroups);
         var samples = groups.SelectMany(g => g).ToList();
-        var stage1 = FitLogistic([.. samples.Select(s => (new[] { 1, s.Keyword, s.Embedding, s.UnknownShare }, s.Correct))], ridge);
-        var keywordOnly = FitLogistic(
-            [.. keywordOnlyGroups.SelectMany(g => g).Select(s => (new[] { 1, s.Keyword, s.UnknownShare }, s.Correct))], ridge);
+        var stage1 = FitLogistic([.. samples.Select(s => (new[] { 1, s.Keyword, s.Embedding }, s.Correct))], ridge);
+        var keywordOnly = FitLogistic([.. keywordOnlyGroups.SelectMany(g => g).Select(s => (new[] { 1, s.Keyword }, s.Correct))], ridge);
         var fusion = new Fusion
         {
             Bias = stage1[0],
             KeywordWeight = stage1[1],
             EmbeddingWeight = stage1[2],
-            UnknownWeight = stage1[3],
             KeywordOnlyBias = keywordOnly[0],
             KeywordOnlyWeight = keywordOnly[1],
-            KeywordOnlyUnknownWeight = keywordOnly[2],
         };
 
         // Stage 2 learns from both modes, so confidence means the same thing when the embedding service is down.
@@ -67,6 +64,7 @@ public static class Calibration
         fusion.ConfidenceBias = stage2[0];
         fusion.ScoreWeight = stage2[1];
         fusion.LeadWeight = stage2[2];
+        fusion.UnknownWeight = stage2[3];
         return Rounded(fusion);
     }
 
@@ -74,11 +72,10 @@ public static class Calibration
     {
         foreach (var group in groups)
         {
-            var relevance = group.Select(s => fusion.Relevance(s.Keyword, s.Embedding, s.UnknownShare, keywordOnly)).ToArray();
-            var unknown = group.Length > 0 ? group[0].UnknownShare : 0;
+            var relevance = group.Select(s => fusion.Relevance(s.Keyword, s.Embedding, keywordOnly)).ToArray();
             for (var i = 0; i < group.Length; i++)
             {
-                var bestOther = fusion.Relevance(0, 0, unknown, keywordOnly);
+                var bestOther = fusion.Relevance(0, 0, keywordOnly);
                 for (var j = 0; j < group.Length; j++)
                 {
                     if (j != i)
@@ -87,7 +84,7 @@ public static class Calibration
                     }
                 }
 
-                data.Add(([1, relevance[i], relevance[i] - bestOther], group[i].Correct));
+                data.Add(([1, relevance[i], relevance[i] - bestOther, group[i].UnknownShare], group[i].Correct));
             }
         }
     }
@@ -97,13 +94,12 @@ public static class Calibration
         Bias = Math.Round(f.Bias, 3),
         KeywordWeight = Math.Round(f.KeywordWeight, 3),
         EmbeddingWeight = Math.Round(f.EmbeddingWeight, 3),
-        UnknownWeight = Math.Round(f.UnknownWeight, 3),
         KeywordOnlyBias = Math.Round(f.KeywordOnlyBias, 3),
         KeywordOnlyWeight = Math.Round(f.KeywordOnlyWeight, 3),
-        KeywordOnlyUnknownWeight = Math.Round(f.KeywordOnlyUnknownWeight, 3),
         ConfidenceBias = Math.Round(f.ConfidenceBias, 3),
         ScoreWeight = Math.Round(f.ScoreWeight, 3),
         LeadWeight = Math.Round(f.LeadWeight, 3),
+        UnknownWeight = Math.Round(f.UnknownWeight, 3),
     };
 
     /// <summary>Expected calibration error: the average gap between confidence and accuracy over ten bins.</summary>

@@ -15,9 +15,9 @@ public sealed class FaqIndex
 {
     private readonly Dictionary<string, Posting[]> _postings;
     private readonly Vocabulary _vocabulary;
-    private readonly float[] _vectors;      // one row per question variant, mean-centred and L2-normalised
+    private readonly float[] _vectors;      // one row per question variant, shared direction removed, L2-normalised
     private readonly int[] _variantStart;   // entry i owns rows _variantStart[i] .. _variantStart[i + 1] - 1
-    private readonly float[] _mean;
+    private readonly float[] _mean;         // unit direction shared by all variants
     private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
     private readonly KeywordOptions _keyword;
     private readonly double _unknownIdf;
@@ -183,7 +183,7 @@ public sealed class FaqIndex
                 continue;
             }
 
-            var relevance = fusion.Relevance(keyword[i], embedding[i], unknownShare, keywordOnly);
+            var relevance = fusion.Relevance(keyword[i], embedding[i], keywordOnly);
             if (best.Count == keep && relevance <= best[^1].Relevance)
             {
                 continue;
@@ -209,9 +209,9 @@ public sealed class FaqIndex
             // The best other candidate is the runner-up for the leader and the leader for everyone else;
             // with no other candidate at all, compare against an entry with no signal.
             var other = rank == 0
-                ? (best.Count > 1 ? best[1].Relevance : fusion.Relevance(0, 0, unknownShare, keywordOnly))
+                ? (best.Count > 1 ? best[1].Relevance : fusion.Relevance(0, 0, keywordOnly))
                 : best[0].Relevance;
-            candidates.Add(new Candidate(Entries[entry], keyword[entry], embedding[entry], relevance, fusion.Confidence(relevance, other)));
+            candidates.Add(new Candidate(Entries[entry], keyword[entry], embedding[entry], relevance, fusion.Confidence(relevance, other, unknownShare)));
         }
 
         return candidates;
@@ -265,8 +265,8 @@ public sealed class FaqIndex
             throw new InvalidOperationException($"The question vector has {vector.Length} dimensions; the index has {Dimensions}.");
         }
 
-        var result = new float[Dimensions];
-        TensorPrimitives.Subtract(vector, _mean, result);
+        var result = vector.ToArray();
+        RemoveComponent(result, _mean);
         var norm = TensorPrimitives.Norm(result);
         if (norm > 0)
         {
@@ -386,27 +386,35 @@ public sealed class FaqIndex
         return analyzed.Terms.Count;
     }
 
-    // Subtracting the mean removes what every FAQ question shares ("dry needling"), so cosine similarity
-    // measures what distinguishes one question from another.
+    // Every FAQ question shares some content ("dry needling"). Removing the component along that shared
+    // direction (the unit mean of all variant vectors) from entry and question vectors alike makes cosine
+    // similarity measure what distinguishes one question from another. Projecting it out, rather than
+    // subtracting the mean, leaves a question that shares nothing with the FAQ near zero similarity.
     private static float[] Centre(float[] vectors, int dimensions)
     {
-        var mean = new float[dimensions];
+        var direction = new float[dimensions];
         var rows = dimensions == 0 ? 0 : vectors.Length / dimensions;
         if (rows < 2)
         {
-            return mean;
+            return direction;
         }
 
         for (var row = 0; row < rows; row++)
         {
-            TensorPrimitives.Add(mean, vectors.AsSpan(row * dimensions, dimensions), mean);
+            TensorPrimitives.Add(direction, vectors.AsSpan(row * dimensions, dimensions), direction);
         }
 
-        TensorPrimitives.Divide(mean, rows, mean);
+        var length = TensorPrimitives.Norm(direction);
+        if (length == 0)
+        {
+            return direction;
+        }
+
+        TensorPrimitives.Divide(direction, length, direction);
         for (var row = 0; row < rows; row++)
         {
             var vector = vectors.AsSpan(row * dimensions, dimensions);
-            TensorPrimitives.Subtract(vector, mean, vector);
+            RemoveComponent(vector, direction);
             var norm = TensorPrimitives.Norm(vector);
             if (norm > 0)
             {
@@ -414,7 +422,16 @@ public sealed class FaqIndex
             }
         }
 
-        return mean;
+        return direction;
+    }
+
+    private static void RemoveComponent(Span<float> vector, ReadOnlySpan<float> unitDirection)
+    {
+        var along = TensorPrimitives.Dot(vector, unitDirection);
+        if (along != 0)
+        {
+            TensorPrimitives.MultiplyAdd(unitDirection, -along, vector, vector);
+        }
     }
 
     private readonly record struct Posting(int Entry, float Score);

@@ -99,10 +99,10 @@ public static partial class UrgentTriage
     [GeneratedRegex(@"\b(911|999|112|call(ed|ing)? (an )?ambulance|need an ambulance|heart attack|having a stroke|(this is|its|im having|having) an emergency|not breathing|stopped breathing|(unconscious|unresponsive|not responding|wont wake|cant wake|seizure|seizing|convuls\w*))\b")]
     private static partial Regex ExplicitEmergency();
 
-    [GeneratedRegex(@"\b((cant|cannot|can not|couldnt|unable to|hard to|hard time|difficult to|difficulty|trouble|struggl\w*( to)?|problems?|pain when i|hurts? to|painful to) (breath\w*|catch my breath|get (enough )?air)|short(ness)? of breath|breathless\w*|out of breath|gasping|wheez\w*|(collapsed|punctured|popped) (a )?lung|pneumothorax|breathing (is |feels )?(hard|difficult|painful|shallow|laboured|labored|weird|strange)|chest (is |feels )?tight\w*|tight\w* (in|of) (my |the )?chest)\b")]
+    [GeneratedRegex(@"\b((cant|cannot|can not|couldnt|unable to|hard to|hard time|difficult to|difficulty|trouble|struggl\w*( to)?|problems?|pain when i|hurts? to|painful to) (breath\w*|catch my breath|get (enough )?air)|short(ness)? of breath|breathless\w*|out of breath|gasping|wheez\w*|(collapsed|collapse|punctured|puncture|popped|pierced|perforated|nicked)\b.{0,12}\blungs?|lungs?\b.{0,20}\b(collapsed|punctured|popped|pierced)|pneumothorax|breathing (is |feels )?(hard|difficult|painful|shallow|laboured|labored|weird|strange)|chest (is |feels )?tight\w*|tight\w* (in|of) (my |the )?chest)\b")]
     private static partial Regex Breathing();
 
-    [GeneratedRegex(@"\b(chest (pain|pains|hurts?|hurting|ache|aching|pressure|discomfort)|pains? in (my |the )?chest|crushing (pain|feeling)|pain (spreading|going|radiating) (down|to|into) (my )?(left )?(arm|jaw))\b")]
+    [GeneratedRegex(@"\b(chest\b.{0,20}\b(pain|pains|hurts?|hurting|ache|aches|aching|pressure|discomfort|sore|burning|squeez\w*)|(pain|pains|hurts?|hurting|ache|aching|pressure|tightness|discomfort)\b.{0,15}\b(in|on|across) (my |the )?chest|crushing (pain|feeling)|pain (spreading|going|radiating) (down|to|into) (my )?(left )?(arm|jaw))\b")]
     private static partial Regex ChestPain();
 
     [GeneratedRegex(@"\b((faint\w*|passed out|pass out|blacked out|collapsed|lost consciousness)\b.{0,60}\b(confus\w*|disorient\w*|slurr\w*|cant think|dont know where|hit (my|his|her) head|wont wake|cant wake|still (dizzy|out))|(confus\w*|disorient\w*)\b.{0,60}\b(faint\w*|passed out|blacked out|collapsed))\b")]

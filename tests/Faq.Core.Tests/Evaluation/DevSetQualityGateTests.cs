@@ -4,17 +4,19 @@ using Faq.Core.Evaluation;
 namespace Faq.Core.Tests.Evaluation;
 
 /// <summary>
-/// The answering pipeline, with its shipped defaults, on the labelled dev set in data/eval. The floors sit a
-/// little under the measured figures (see README, "Measured accuracy"), so a change that makes answering
+/// The answering pipeline, with its shipped defaults, on the labelled question sets in data/eval. The floors
+/// sit a little under the measured figures (see README, "Measured accuracy"), so a change that makes answering
 /// worse fails here.
 /// </summary>
 public sealed class DevSetQualityGateTests
 {
-    [Fact]
-    public async Task TheDevSetMeetsTheQualityFloors()
+    [Theory]
+    [InlineData("dry-needling.dev.jsonl", 150, 0.78, 0.85)]
+    [InlineData("dry-needling.test.jsonl", 70, 0.74, 0.83)]
+    public async Task LabelledQuestionsMeetTheQualityFloors(string file, int minimumCases, double minimumTop1, double minimumOffTopicFallback)
     {
-        var cases = EvalCase.ParseLines(await File.ReadAllTextAsync(TestData.Path("data", "eval", "dry-needling.dev.jsonl")));
-        Assert.True(cases.Count >= 150);
+        var cases = EvalCase.ParseLines(await File.ReadAllTextAsync(TestData.Path("data", "eval", file)));
+        Assert.True(cases.Count >= minimumCases);
         var index = await TestData.IndexAsync(TestData.CuratedEntries());
         var results = await Evaluator.RunAsync(new FaqAnswerer(new AnsweringOptions(), new ClinicProfile()), index, cases);
         var report = Evaluator.Summarise(results);
@@ -22,9 +24,9 @@ public sealed class DevSetQualityGateTests
         var failures = string.Join("\n", results.Where(r => !r.Correct).Select(r => $"{r.Case.Expect} <- {r.Outcome} {r.FaqId}: {r.Case.Question}"));
         Assert.True(report.UrgentRecall == 1.0, $"Every urgent message must be triaged as urgent.\n{failures}");
         Assert.True(report.WrongAnswerRate <= 0.03, $"{report.ToJson()}\n{failures}");
-        Assert.True(report.Top1 >= 0.78, $"{report.ToJson()}\n{failures}");
-        Assert.True(report.OffTopicFallbackRate >= 0.85, $"{report.ToJson()}\n{failures}");
-        Assert.True(report.Mrr5 >= 0.92, report.ToJson());
+        Assert.True(report.Top1 >= minimumTop1, $"{report.ToJson()}\n{failures}");
+        Assert.True(report.OffTopicFallbackRate >= minimumOffTopicFallback, $"{report.ToJson()}\n{failures}");
+        Assert.True(report.Mrr5 >= 0.9, report.ToJson());
     }
 
     [Fact]

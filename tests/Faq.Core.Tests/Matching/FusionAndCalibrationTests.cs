@@ -9,18 +9,19 @@ public sealed class FusionAndCalibrationTests
     public void RelevanceGrowsWithEitherSignal()
     {
         var fusion = new Fusion();
-        Assert.True(fusion.Relevance(0.5, 0.5, 0) > fusion.Relevance(0.3, 0.5, 0));
-        Assert.True(fusion.Relevance(0.5, 0.5, 0) > fusion.Relevance(0.5, 0.3, 0));
-        Assert.True(fusion.Relevance(0.5, 0, 0, keywordOnly: true) > fusion.Relevance(0.3, 0, 0, keywordOnly: true));
+        Assert.True(fusion.Relevance(0.5, 0.5) > fusion.Relevance(0.3, 0.5));
+        Assert.True(fusion.Relevance(0.5, 0.5) > fusion.Relevance(0.5, 0.3));
+        Assert.True(fusion.Relevance(0.5, 0, keywordOnly: true) > fusion.Relevance(0.3, 0, keywordOnly: true));
     }
 
     [Fact]
-    public void ConfidenceRisesWithTheLeadOverTheBestOtherCandidate()
+    public void ConfidenceRisesWithTheLeadAndFallsWithUnknownWords()
     {
         var fusion = new Fusion();
-        Assert.True(fusion.Confidence(2, -3) > fusion.Confidence(2, 1.5));
-        Assert.InRange(fusion.Confidence(50, -50), 0.99, 1.0);
-        Assert.InRange(fusion.Confidence(-50, 50), 0.0, 0.01);
+        Assert.True(fusion.Confidence(2, -3, 0) > fusion.Confidence(2, 1.5, 0));
+        Assert.True(fusion.Confidence(2, -3, 0) > fusion.Confidence(2, -3, 0.8));
+        Assert.InRange(fusion.Confidence(50, -50, 0), 0.99, 1.0);
+        Assert.InRange(fusion.Confidence(-50, 50, 0), 0.0, 0.01);
     }
 
     [Fact]
@@ -43,9 +44,9 @@ public sealed class FusionAndCalibrationTests
         var confidences = new List<(double, bool)>();
         foreach (var group in groups)
         {
-            var relevance = group.Select(s => fusion.Relevance(s.Keyword, s.Embedding, s.UnknownShare)).ToArray();
-            confidences.Add((fusion.Confidence(relevance[0], relevance[1]), group[0].Correct));
-            confidences.Add((fusion.Confidence(relevance[1], relevance[0]), group[1].Correct));
+            var relevance = group.Select(s => fusion.Relevance(s.Keyword, s.Embedding)).ToArray();
+            confidences.Add((fusion.Confidence(relevance[0], relevance[1], group[0].UnknownShare), group[0].Correct));
+            confidences.Add((fusion.Confidence(relevance[1], relevance[0], group[1].UnknownShare), group[1].Correct));
         }
 
         Assert.True(Calibration.ExpectedCalibrationError(confidences) < 0.1);

@@ -9,6 +9,9 @@ public sealed class UrgentTriageTests
     [InlineData("Short of breath since the needles in my upper back", UrgentCategory.Breathing)]
     [InlineData("it hurts to breathe after my session", UrgentCategory.Breathing)]
     [InlineData("I think I have a collapsed lung", UrgentCategory.Breathing)]
+    [InlineData("think i punctured my lung", UrgentCategory.Breathing)]
+    [InlineData("my chest really hurts", UrgentCategory.ChestPain)]
+    [InlineData("there's a crushing pressure across my chest", UrgentCategory.ChestPain)]
     [InlineData("I have CHEST PAIN", UrgentCategory.ChestPain)]
     [InlineData("pain in my chest going down my left arm", UrgentCategory.ChestPain)]
     [InlineData("fever and the spot is red and swollen", UrgentCategory.Infection)]
@@ -50,6 +53,8 @@ public sealed class UrgentTriageTests
     [InlineData("Can I run a race after dry needling?")]
     [InlineData("what should I do about redness after icing")]
     [InlineData("Is dry needling an emergency treatment?")]
+    [InlineData("Can needling in the chest area puncture a lung?")]
+    [InlineData("Is it safe to needle near the chest?")]
     public void EverydayQuestionsAreNotUrgent(string message) =>
         Assert.False(UrgentTriage.Assess(message).IsUrgent, message);
 }
