@@ -31,6 +31,10 @@ public sealed class AnsweringOptions
     public string FallbackMessage { get; set; } =
         "Sorry, I don't have a reliable answer to that. I can answer common questions about dry needling and foot and ankle pain. For anything else, or about your own care, please ask {clinic} directly. {contact}";
 
+    /// <summary>Reply to a message that is only a greeting or thanks; a few starter questions follow it.</summary>
+    public string GreetingMessage { get; set; } =
+        "Hi! I can answer common questions about dry needling and foot and ankle pain. What would you like to know?";
+
     /// <summary>Text of an urgent reply. Placeholders: {emergency}, {clinic}, {phone}.</summary>
     public string UrgentMessage { get; set; } =
         "This could be serious. Call {emergency} or your local emergency number now, or go to the nearest emergency department. Do not wait for an answer here. If you had dry needling recently, tell them. When you are safe, let {clinic} know: {phone}.";

@@ -45,6 +45,12 @@ public sealed class FaqAnswerer
             return new FaqReply(AnswerOutcome.Urgent, _clinic.Render(template), null, 1.0, [], _options.Disclaimer, [], triage, false);
         }
 
+        if (SmallTalk.IsGreetingOrThanks(question))
+        {
+            var starters = index.Entries.Take(_options.MaxSuggestions).Select(e => new Suggestion(e.Id, e.Question)).ToList();
+            return new FaqReply(AnswerOutcome.Fallback, _clinic.Render(_options.GreetingMessage), null, 0, starters, _options.Disclaimer, [], triage, false);
+        }
+
         var search = await index.SearchAsync(question, CandidateCount, _options.Fusion, cancellationToken);
         return Decide(index, search, triage);
     }

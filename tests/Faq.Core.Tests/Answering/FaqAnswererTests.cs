@@ -81,6 +81,29 @@ public sealed class FaqAnswererTests
         Assert.DoesNotContain("{", reply.Answer, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("hi")]
+    [InlineData("Hello there!")]
+    [InlineData("thanks so much")]
+    [InlineData("Good morning")]
+    public async Task GreetingsGetAGreetingWithStarterQuestions(string message)
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var reply = await Answerer().AnswerAsync(index, message);
+        Assert.Equal(AnswerOutcome.Fallback, reply.Outcome);
+        Assert.StartsWith("Hi!", reply.Answer, StringComparison.Ordinal);
+        Assert.Equal(3, reply.Suggestions.Count);
+        Assert.False(string.IsNullOrWhiteSpace(reply.Disclaimer));
+    }
+
+    [Fact]
+    public async Task AGreetingWithAQuestionIsAnsweredAsAQuestion()
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var reply = await Answerer().AnswerAsync(index, "hi, does dry needling hurt?");
+        Assert.Equal("is-it-painful", reply.FaqId);
+    }
+
     [Fact]
     public void AnEmptyDisclaimerIsRejected() =>
         Assert.Throws<ArgumentException>(() => Answerer(new AnsweringOptions { Disclaimer = " " }));
