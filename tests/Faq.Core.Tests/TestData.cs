@@ -2,6 +2,8 @@ using Faq.Core.Analysis;
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
 using Faq.Core.Matching;
+using Microsoft.Extensions.AI;
+using Moq;
 
 namespace Faq.Core.Tests;
 
@@ -16,6 +18,19 @@ internal static class TestData
 
     public static Task<FaqIndex> IndexAsync(IReadOnlyList<FaqEntry> entries) =>
         FaqIndex.BuildAsync(entries, TextAnalyzer.Default, new HashedNgramEmbeddingGenerator(TextAnalyzer.Default));
+
+    /// <summary>An embedding generator that works while the index is built, then fails on every question.</summary>
+    public static IEmbeddingGenerator<string, Embedding<float>> GeneratorFailingAfterBuild(Exception failure)
+    {
+        var local = new HashedNgramEmbeddingGenerator(TextAnalyzer.Default);
+        var calls = 0;
+        var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
+        generator
+            .Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
+            .Returns((IEnumerable<string> values, EmbeddingGenerationOptions? options, CancellationToken ct) =>
+                ++calls == 1 ? local.GenerateAsync(values, options, ct) : throw failure);
+        return generator.Object;
+    }
 
     public static IReadOnlyList<FaqEntry> SmallSet() =>
     [

@@ -123,13 +123,8 @@ public sealed class FaqAnswererTests
     [Fact]
     public async Task WhenTheEmbeddingServiceFailsTheReplyIsKeywordOnlyAndMarkedDegraded()
     {
-        var local = new Faq.Core.Embeddings.HashedNgramEmbeddingGenerator(Faq.Core.Analysis.TextAnalyzer.Default);
-        var generator = new Moq.Mock<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>();
-        var calls = 0;
-        generator.Setup(g => g.GenerateAsync(Moq.It.IsAny<IEnumerable<string>>(), Moq.It.IsAny<Microsoft.Extensions.AI.EmbeddingGenerationOptions?>(), Moq.It.IsAny<CancellationToken>()))
-            .Returns((IEnumerable<string> v, Microsoft.Extensions.AI.EmbeddingGenerationOptions? o, CancellationToken ct) =>
-                ++calls == 1 ? local.GenerateAsync(v, o, ct) : throw new TimeoutException());
-        var index = await FaqIndex.BuildAsync(TestData.CuratedEntries(), Faq.Core.Analysis.TextAnalyzer.Default, generator.Object);
+        var generator = TestData.GeneratorFailingAfterBuild(new TimeoutException());
+        var index = await FaqIndex.BuildAsync(TestData.CuratedEntries(), Faq.Core.Analysis.TextAnalyzer.Default, generator);
 
         var reply = await Answerer().AnswerAsync(index, "How many dry needling sessions will I need?");
 

@@ -81,15 +81,8 @@ public sealed class FaqIndexTests
     [Fact]
     public async Task QuestionEmbeddingFailureFallsBackToKeywordsAndSaysSo()
     {
-        var local = new HashedNgramEmbeddingGenerator(TextAnalyzer.Default);
-        var calls = 0;
-        var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
-        generator
-            .Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
-            .Returns((IEnumerable<string> values, EmbeddingGenerationOptions? options, CancellationToken ct) =>
-                ++calls == 1 ? local.GenerateAsync(values, options, ct) : throw new HttpRequestException("embedding service down"));
-
-        var index = await FaqIndex.BuildAsync(TestData.SmallSet(), TextAnalyzer.Default, generator.Object);
+        var generator = TestData.GeneratorFailingAfterBuild(new HttpRequestException("embedding service down"));
+        var index = await FaqIndex.BuildAsync(TestData.SmallSet(), TextAnalyzer.Default, generator);
         var result = await index.SearchAsync("does it hurt", 3, Fusion);
 
         Assert.True(result.EmbeddingFailed);
