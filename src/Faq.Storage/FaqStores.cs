@@ -1,0 +1,42 @@
+using Azure.Core;
+using Faq.Core.Storage;
+using Faq.Storage.Files;
+using Faq.Storage.Tables;
+
+namespace Faq.Storage;
+
+/// <summary>Creates the configured store.</summary>
+public static class FaqStores
+{
+    /// <summary>The embedded default: JSON files under a folder.</summary>
+    public static IFaqStore File(string folder, string tenant, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        TableKeys.Validate(tenant, nameof(tenant));
+        return new FileFaqStore(folder, tenant, time ?? TimeProvider.System);
+    }
+
+    /// <summary>Azure Table Storage with a connection string (account key, or <c>UseDevelopmentStorage=true</c>).</summary>
+    /// <exception cref="FormatException">The connection string is unusable.</exception>
+    public static IFaqStore Tables(string connectionString, string tenant, TimeProvider? time = null)
+    {
+        TableKeys.Validate(tenant, nameof(tenant));
+        return new TableFaqStore(new TablesClient(connectionString, StoreClientOptions()), tenant, time ?? TimeProvider.System);
+    }
+
+    /// <summary>Azure Table Storage with Entra ID (for example a managed identity).</summary>
+    public static IFaqStore Tables(Uri endpoint, TokenCredential credential, string tenant, TimeProvider? time = null)
+    {
+        TableKeys.Validate(tenant, nameof(tenant));
+        return new TableFaqStore(new TablesClient(endpoint, credential, StoreClientOptions()), tenant, time ?? TimeProvider.System);
+    }
+
+    // Retries belong to the Polly pipeline around the store (ResilientFaqStore); two retry layers would multiply.
+    private static TablesClientOptions StoreClientOptions()
+    {
+        var options = new TablesClientOptions();
+        options.Retry.MaxRetries = 0;
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        return options;
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using Faq.Storage.Files;
+
+namespace Faq.Storage;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(FileStoreDocument))]
+internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -1,0 +1,36 @@
+using Faq.Core.Storage;
+using Faq.Storage.Tables;
+
+namespace Faq.Storage;
+
+/// <summary>Rules every store applies to entry ids and editors.</summary>
+internal static class StoreIds
+{
+    public const int MaxIdLength = 128;
+
+    /// <exception cref="ArgumentException">The id cannot be stored.</exception>
+    public static void Validate(string id)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength)
+        {
+            throw new ArgumentException($"An entry id must be 1 to {MaxIdLength} characters.", nameof(id));
+        }
+
+        // '|' separates the id from the version in history keys.
+        if (id.Contains('|', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("An entry id must not contain '|'.", nameof(id));
+        }
+
+        TableKeys.Validate(id, nameof(id));
+    }
+
+    public static string Editor(string editor) => string.IsNullOrWhiteSpace(editor) ? "unknown" : editor.Trim();
+
+    public static bool SameContent(Faq.Core.Content.FaqEntry a, Faq.Core.Content.FaqEntry b) =>
+        a.Id == b.Id && a.Question == b.Question && a.Answer == b.Answer
+        && a.Alternates.SequenceEqual(b.Alternates) && a.Tags.SequenceEqual(b.Tags) && a.Related.SequenceEqual(b.Related);
+
+    public static EntryVersion ToVersion(StoredEntry stored, string change) =>
+        new(stored.Version, stored.Entry, stored.Deleted, stored.UpdatedAt, stored.UpdatedBy, change);
+}
