@@ -8,6 +8,7 @@ var builder = WebApplication.CreateSlimBuilder(args);
 
 builder.AddFaqHosting();
 builder.AddFaqProblemDetails();
+builder.AddFaqStore();
 builder.AddFaqContent();
 builder.AddFaqAnswering();
 

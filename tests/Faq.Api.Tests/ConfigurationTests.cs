@@ -18,7 +18,7 @@ public sealed class ConfigurationTests
     public void StartupFailsWhenTheFaqFileIsMissing()
     {
         using var factory = new FaqApiFactory(new() { ["Faq:Content:Path"] = "/nonexistent/faq.json" });
-        var error = Assert.Throws<InvalidOperationException>(() => factory.StartServer());
+        var error = Assert.Throws<OptionsValidationException>(() => factory.StartServer());
         Assert.Contains("Faq:Content:Path", error.Message, StringComparison.Ordinal);
     }
 

@@ -3,10 +3,14 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Faq.Api.Tests;
 
-/// <summary>Hosts the real app on Kestrel on a free loopback port, with optional configuration overrides.</summary>
+/// <summary>
+/// Hosts the real app on Kestrel on a free loopback port, with its own empty file store in a temporary folder
+/// (deleted on dispose) and optional configuration overrides.
+/// </summary>
 public sealed class FaqApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _storeFolder = Path.Combine(Path.GetTempPath(), "faq-tests", Guid.NewGuid().ToString("N"));
 
     public FaqApiFactory()
         : this([])
@@ -23,9 +27,21 @@ public sealed class FaqApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("Faq:File:Path", _storeFolder);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+    }
+
+    public string StoreFolder => _storeFolder;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_storeFolder))
+        {
+            Directory.Delete(_storeFolder, recursive: true);
         }
     }
 }

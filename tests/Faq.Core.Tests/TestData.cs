@@ -19,18 +19,23 @@ internal static class TestData
     public static Task<FaqIndex> IndexAsync(IReadOnlyList<FaqEntry> entries) =>
         FaqIndex.BuildAsync(entries, TextAnalyzer.Default, new HashedNgramEmbeddingGenerator(TextAnalyzer.Default));
 
-    /// <summary>An embedding generator that works while the index is built, then fails on every question.</summary>
-    public static IEmbeddingGenerator<string, Embedding<float>> GeneratorFailingAfterBuild(Exception failure)
+    /// <summary>
+    /// An embedding generator that works until <see cref="FaultyGenerator.Fail"/> is called, then throws on
+    /// every request: the embedding service going down after the index was built.
+    /// </summary>
+    public static FaultyGenerator GeneratorThatCanFail(Exception failure)
     {
         var local = new HashedNgramEmbeddingGenerator(TextAnalyzer.Default);
-        var calls = 0;
+        var failing = false;
         var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
         generator
             .Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
             .Returns((IEnumerable<string> values, EmbeddingGenerationOptions? options, CancellationToken ct) =>
-                ++calls == 1 ? local.GenerateAsync(values, options, ct) : throw failure);
-        return generator.Object;
+                failing ? throw failure : local.GenerateAsync(values, options, ct));
+        return new FaultyGenerator(generator.Object, () => failing = true);
     }
+
+    public sealed record FaultyGenerator(IEmbeddingGenerator<string, Embedding<float>> Generator, Action Fail);
 
     public static IReadOnlyList<FaqEntry> SmallSet() =>
     [

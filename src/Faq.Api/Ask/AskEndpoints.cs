@@ -24,6 +24,7 @@ internal static partial class AskEndpoints
 
     internal static async Task<Results<Ok<AskResponse>, ValidationProblem, ProblemHttpResult>> Ask(
         AskRequest? request,
+        HttpContext httpContext,
         FaqCatalog catalog,
         FaqAnswerer answerer,
         ILoggerFactory loggers,
@@ -38,10 +39,7 @@ internal static partial class AskEndpoints
         var snapshot = catalog.Current;
         if (snapshot is null)
         {
-            return TypedResults.Problem(
-                title: "The FAQ is not loaded yet.",
-                detail: "Try again in a few seconds.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            return NotLoaded(httpContext, catalog);
         }
 
         var reply = await answerer.AnswerAsync(snapshot.Index, request!.Question!, cancellationToken);
@@ -57,6 +55,18 @@ internal static partial class AskEndpoints
             reply.Disclaimer,
             request.SessionId));
     }
+
+    /// <summary>503 with Retry-After while no FAQ snapshot could be loaded (for example the store is down at a cold start).</summary>
+    internal static ProblemHttpResult NotLoaded(HttpContext httpContext, FaqCatalog catalog)
+    {
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            title: "The FAQ is temporarily unavailable.",
+            detail: $"The FAQ could not be loaded yet ({catalog.Health.Reason}). Try again in {RetryAfterSeconds} seconds.",
+            statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    public const int RetryAfterSeconds = 5;
 
     private static Dictionary<string, string[]> Validate(AskRequest? request)
     {

@@ -10,7 +10,7 @@ internal static class ContentExtensions
     public static WebApplicationBuilder AddFaqContent(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Faq:Content:Path must name the FAQ JSON file.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path) && File.Exists(o.ResolvedPath), "Faq:Content:Path must name the curated FAQ JSON file that seeds an empty store.")
             .ValidateOnStart();
         builder.Services.AddOptions<EmbeddingOptions>().BindConfiguration(EmbeddingOptions.Section)
             .Validate(
@@ -23,7 +23,7 @@ internal static class ContentExtensions
         builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
             new HashedNgramEmbeddingGenerator(sp.GetRequiredService<TextAnalyzer>(), sp.GetRequiredService<IOptions<EmbeddingOptions>>().Value.Dimensions));
         builder.Services.AddSingleton<FaqCatalog>();
-        builder.Services.AddHostedService<FaqContentLoader>();
+        builder.Services.AddHostedService<FaqSnapshotService>();
         return builder;
     }
 }

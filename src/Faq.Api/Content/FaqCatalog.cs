@@ -3,17 +3,50 @@ using Faq.Core.Matching;
 namespace Faq.Api.Content;
 
 /// <summary>
-/// The current FAQ index. Requests read <see cref="Current"/> once and use that snapshot for the whole
-/// request; a reload builds a new index off to the side and swaps it in atomically.
+/// The FAQ index being served and the health of the store behind it. Requests read <see cref="Current"/> once
+/// and use that snapshot for the whole request; a refresh builds a new index off to the side and swaps it in.
 /// </summary>
-internal sealed class FaqCatalog
+internal sealed class FaqCatalog : IDisposable
 {
+    private readonly SemaphoreSlim _refreshRequested = new(0, 1);
     private volatile FaqSnapshot? _current;
+    private volatile StoreHealth _health = new(false, "The FAQ has not been loaded yet.", null);
 
     public FaqSnapshot? Current => _current;
 
+    public void Dispose() => _refreshRequested.Dispose();
+
+    public StoreHealth Health => _health;
+
     public void Publish(FaqSnapshot snapshot) => _current = snapshot;
+
+    public void ReportHealthy(DateTimeOffset at) => _health = new StoreHealth(true, null, at);
+
+    public void ReportFailure(string reason) => _health = _health with { Reachable = false, Reason = reason };
+
+    /// <summary>Asks the refresher to reload now (after a change made on this instance).</summary>
+    public void RequestRefresh()
+    {
+        if (_refreshRequested.CurrentCount == 0)
+        {
+            try
+            {
+                _refreshRequested.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already requested.
+            }
+        }
+    }
+
+    /// <summary>Waits until a refresh is requested or the delay passes.</summary>
+    public async Task WaitForRefreshAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        await _refreshRequested.WaitAsync(delay, cancellationToken);
 }
 
-/// <summary>An index and when it was built.</summary>
-internal sealed record FaqSnapshot(FaqIndex Index, DateTimeOffset LoadedAt);
+/// <summary>An index, its entries' fingerprint and when it was built.</summary>
+internal sealed record FaqSnapshot(FaqIndex Index, string Fingerprint, DateTimeOffset LoadedAt);
+
+/// <summary>Whether the last store call succeeded, why not, and when the store last answered.</summary>
+internal sealed record StoreHealth(bool Reachable, string? Reason, DateTimeOffset? LastSuccess);

@@ -15,12 +15,12 @@ internal static class FaqsEndpoints
         return group;
     }
 
-    internal static Results<Ok<FaqSummary[]>, ProblemHttpResult> List(FaqCatalog catalog)
+    internal static Results<Ok<FaqSummary[]>, ProblemHttpResult> List(HttpContext httpContext, FaqCatalog catalog)
     {
         var snapshot = catalog.Current;
         if (snapshot is null)
         {
-            return TypedResults.Problem(title: "The FAQ is not loaded yet.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Ask.AskEndpoints.NotLoaded(httpContext, catalog);
         }
 
         return TypedResults.Ok(snapshot.Index.Entries.Select(e => new FaqSummary(e.Id, e.Question)).ToArray());

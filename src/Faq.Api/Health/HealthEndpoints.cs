@@ -5,11 +5,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Faq.Api.Health;
 
 /// <summary>Liveness and content status.</summary>
-/// <param name="Status"><c>healthy</c> when the FAQ is loaded and answering, <c>unhealthy</c> otherwise.</param>
+/// <param name="Status">
+/// <c>healthy</c>: answering from a current FAQ; <c>degraded</c>: answering from the last good snapshot because the
+/// store is failing (see <paramref name="Reason"/>); <c>unavailable</c>: no FAQ could be loaded yet (HTTP 503).
+/// </param>
 /// <param name="Entries">Number of FAQ entries being served.</param>
+/// <param name="Store">The configured store: File or Tables.</param>
+/// <param name="Reason">Why the status is not healthy.</param>
 /// <param name="EmbeddingModel">The embedding model behind the entry vectors.</param>
-/// <param name="LoadedAt">When the current FAQ index was built.</param>
-internal sealed record HealthResponse(string Status, int Entries, string? EmbeddingModel, DateTimeOffset? LoadedAt);
+/// <param name="LoadedAt">When the served FAQ index was built.</param>
+/// <param name="LastStoreSuccess">When the store last answered.</param>
+internal sealed record HealthResponse(
+    string Status, int Entries, string Store, string? Reason, string? EmbeddingModel, DateTimeOffset? LoadedAt, DateTimeOffset? LastStoreSuccess);
 
 internal static class HealthEndpoints
 {
@@ -20,17 +27,25 @@ internal static class HealthEndpoints
         return group;
     }
 
-    internal static Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>> Get(FaqCatalog catalog)
+    internal static Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>> Get(FaqCatalog catalog, StoreOptions store)
     {
         var snapshot = catalog.Current;
+        var health = catalog.Health;
         if (snapshot is null)
         {
             return TypedResults.Json(
-                new HealthResponse("unhealthy", 0, null, null),
+                new HealthResponse("unavailable", 0, store.Store, health.Reason, null, null, health.LastSuccess),
                 ApiJsonContext.Default.HealthResponse,
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        return TypedResults.Ok(new HealthResponse("healthy", snapshot.Index.Entries.Count, snapshot.Index.EmbeddingModelId, snapshot.LoadedAt));
+        return TypedResults.Ok(new HealthResponse(
+            health.Reachable ? "healthy" : "degraded",
+            snapshot.Index.Entries.Count,
+            store.Store,
+            health.Reachable ? null : health.Reason,
+            snapshot.Index.EmbeddingModelId,
+            snapshot.LoadedAt,
+            health.LastSuccess));
     }
 }

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Numerics.Tensors;
 using Faq.Core.Analysis;
 using Faq.Core.Content;
+using Faq.Core.Embeddings;
+using Faq.Core.Storage;
 using Microsoft.Extensions.AI;
 
 namespace Faq.Core.Matching;
@@ -67,53 +69,84 @@ public sealed class FaqIndex
     /// <summary>The embedding model that produced the vectors, when the generator reports one.</summary>
     public string? EmbeddingModelId { get; }
 
-    /// <summary>Builds an index, embedding every question and alternate in one batch.</summary>
+    /// <summary>
+    /// Builds an index. Stored vectors that fit an entry and the generator's model are reused; every other
+    /// entry is embedded, all in one batch.
+    /// </summary>
+    /// <param name="entries">The entries to serve.</param>
+    /// <param name="analyzer">Text analysis for both entries and questions.</param>
+    /// <param name="generator">Embeds entries without fitting vectors, and every question.</param>
+    /// <param name="keyword">BM25F parameters.</param>
+    /// <param name="stored">Optional stored vectors, parallel to <paramref name="entries"/>.</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
     public static async Task<FaqIndex> BuildAsync(
         IReadOnlyList<FaqEntry> entries,
         TextAnalyzer analyzer,
         IEmbeddingGenerator<string, Embedding<float>> generator,
         KeywordOptions? keyword = null,
+        IReadOnlyList<EntryVectors?>? stored = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(generator);
         keyword ??= new KeywordOptions();
+        var embedder = new EntryEmbedder(generator);
 
-        var variantStart = new int[entries.Count + 1];
-        var texts = new List<string>();
+        var reused = new EntryVectors?[entries.Count];
+        var missing = new List<FaqEntry>();
         for (var i = 0; i < entries.Count; i++)
         {
-            variantStart[i] = texts.Count;
-            texts.Add(entries[i].Question);
-            texts.AddRange(entries[i].Alternates);
-        }
-
-        variantStart[entries.Count] = texts.Count;
-        var embeddings = texts.Count == 0 ? [] : await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
-        if (embeddings.Count != texts.Count)
-        {
-            throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} vectors for {texts.Count} texts.");
-        }
-
-        var dimensions = embeddings.Count == 0 ? 0 : embeddings[0].Vector.Length;
-        var vectors = new float[texts.Count * dimensions];
-        for (var row = 0; row < embeddings.Count; row++)
-        {
-            var vector = embeddings[row].Vector.Span;
-            if (vector.Length != dimensions)
+            var candidate = stored is not null && i < stored.Count ? stored[i] : null;
+            if (candidate is not null && embedder.Fits(candidate, entries[i]))
             {
-                throw new InvalidOperationException("The embedding generator returned vectors of different lengths.");
+                reused[i] = candidate;
             }
+            else
+            {
+                missing.Add(entries[i]);
+            }
+        }
 
-            vector.CopyTo(vectors.AsSpan(row * dimensions, dimensions));
+        var computed = await embedder.EmbedAsync(missing, null, cancellationToken);
+        var next = 0;
+        var all = new EntryVectors[entries.Count];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            all[i] = reused[i] ?? computed[next++];
+        }
+
+        var dimensions = all.Length == 0 ? 0 : all[0].Dimensions;
+        var variantStart = new int[entries.Count + 1];
+        var rows = 0;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            variantStart[i] = rows;
+            rows += 1 + entries[i].Alternates.Count;
+            if (all[i].Dimensions != dimensions)
+            {
+                throw new InvalidOperationException("The entries' vectors have different lengths.");
+            }
+        }
+
+        variantStart[entries.Count] = rows;
+        var vectors = new float[rows * dimensions];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            all[i].Data.CopyTo(vectors, variantStart[i] * dimensions);
         }
 
         var mean = Centre(vectors, dimensions);
         var (postings, vocabulary) = BuildKeywordIndex(entries, analyzer, keyword);
-        var modelId = embeddings.Count > 0 ? embeddings[0].ModelId : null;
-        return new FaqIndex(entries, analyzer, generator, keyword, postings, vocabulary, vectors, variantStart, mean, dimensions, modelId);
+        var modelId = all.Length > 0 ? all[0].ModelId : embedder.ModelId;
+        return new FaqIndex(entries, analyzer, generator, keyword, postings, vocabulary, vectors, variantStart, mean, dimensions, modelId)
+        {
+            ComputedVectors = computed.Count,
+        };
     }
+
+    /// <summary>How many entries had no fitting stored vectors and were embedded for this index.</summary>
+    public int ComputedVectors { get; private init; }
 
     /// <summary>
     /// Scores every entry against a question. Returns the <paramref name="top"/> entries by a fusion of both

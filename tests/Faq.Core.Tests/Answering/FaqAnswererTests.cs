@@ -123,8 +123,9 @@ public sealed class FaqAnswererTests
     [Fact]
     public async Task WhenTheEmbeddingServiceFailsTheReplyIsKeywordOnlyAndMarkedDegraded()
     {
-        var generator = TestData.GeneratorFailingAfterBuild(new TimeoutException());
-        var index = await FaqIndex.BuildAsync(TestData.CuratedEntries(), Faq.Core.Analysis.TextAnalyzer.Default, generator);
+        var service = TestData.GeneratorThatCanFail(new TimeoutException());
+        var index = await FaqIndex.BuildAsync(TestData.CuratedEntries(), Faq.Core.Analysis.TextAnalyzer.Default, service.Generator);
+        service.Fail();
 
         var reply = await Answerer().AnswerAsync(index, "How many dry needling sessions will I need?");
 

@@ -81,8 +81,9 @@ public sealed class FaqIndexTests
     [Fact]
     public async Task QuestionEmbeddingFailureFallsBackToKeywordsAndSaysSo()
     {
-        var generator = TestData.GeneratorFailingAfterBuild(new HttpRequestException("embedding service down"));
-        var index = await FaqIndex.BuildAsync(TestData.SmallSet(), TextAnalyzer.Default, generator);
+        var service = TestData.GeneratorThatCanFail(new HttpRequestException("embedding service down"));
+        var index = await FaqIndex.BuildAsync(TestData.SmallSet(), TextAnalyzer.Default, service.Generator);
+        service.Fail();
         var result = await index.SearchAsync("does it hurt", 3, Fusion);
 
         Assert.True(result.EmbeddingFailed);

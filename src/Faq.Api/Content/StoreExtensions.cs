@@ -1,0 +1,34 @@
+using Azure.Identity;
+using Faq.Core.Storage;
+using Faq.Storage;
+
+namespace Faq.Api.Content;
+
+internal static class StoreExtensions
+{
+    /// <summary>
+    /// The configured store (<c>Faq:Store</c>: File or Tables), every call of it behind the Polly resilience
+    /// pipeline. Incomplete configuration fails start-up with a message naming the missing key.
+    /// </summary>
+    public static WebApplicationBuilder AddFaqStore(this WebApplicationBuilder builder)
+    {
+        var options = StoreOptions.Read(builder.Configuration);
+        var resilience = new StoreResilienceOptions();
+        builder.Configuration.GetSection("Faq:StoreResilience").Bind(resilience);
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(sp =>
+        {
+            var time = sp.GetRequiredService<TimeProvider>();
+            IFaqStore inner = options switch
+            {
+                { IsTables: false } => FaqStores.File(options.FilePath, options.Tenant, time),
+                { TablesConnectionString: { } connectionString } => FaqStores.Tables(connectionString, options.Tenant, time),
+                _ => FaqStores.Tables(options.TablesEndpoint!, new DefaultAzureCredential(), options.Tenant, time),
+            };
+            return new ResilientFaqStore(inner, resilience, time);
+        });
+        builder.Services.AddSingleton<IFaqStore>(sp => sp.GetRequiredService<ResilientFaqStore>());
+        return builder;
+    }
+}
