@@ -11,6 +11,16 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# Azurite (the Table Storage emulator) from npm, at the version pinned in tests/tools/package-lock.json.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "Node.js and npm are required to install Azurite for the storage tests." >&2
+  exit 1
+fi
+if [ ! -x tests/tools/node_modules/.bin/azurite-table ] || [ tests/tools/package-lock.json -nt tests/tools/node_modules/.package-lock.json ]; then
+  echo "Installing test tools (Azurite) into tests/tools …"
+  npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -43,6 +43,7 @@ internal sealed class TableEntity
     {
         long l => l,
         int i => i,
+        double d when d == Math.Floor(d) && Math.Abs(d) < 9e15 => (long)d,
         _ => null,
     };
 

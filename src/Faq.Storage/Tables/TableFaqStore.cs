@@ -214,7 +214,7 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
 
         try
         {
-            var marker = new TableEntity(Tenant, SeedMarker) { ["SeededAt"] = time.GetUtcNow(), ["Entries"] = entries.Count };
+            var marker = new TableEntity(Tenant, SeedMarker) { ["SeededAt"] = time.GetUtcNow(), ["Entries"] = (long)entries.Count };
             await client.InsertAsync(EntriesTable, marker, cancellationToken);
             return true;
         }
@@ -284,8 +284,8 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
         var bytes = vectors.ToBytes();
         var chunks = (bytes.Length + VectorChunkBytes - 1) / VectorChunkBytes;
         entity["VectorModel"] = vectors.ModelId;
-        entity["VectorDimensions"] = vectors.Dimensions;
-        entity["VectorChunks"] = chunks;
+        entity["VectorDimensions"] = (long)vectors.Dimensions;
+        entity["VectorChunks"] = (long)chunks;
         for (var i = 0; i < chunks; i++)
         {
             var start = i * VectorChunkBytes;
