@@ -55,16 +55,21 @@ public sealed class ResilientFaqStore : IFaqStore
         ArgumentNullException.ThrowIfNull(options);
         _inner = inner;
         var transient = new PredicateBuilder().Handle<Exception>(IsTransient);
-        _pipeline = new ResiliencePipelineBuilder { TimeProvider = time ?? TimeProvider.System }
-            .AddRetry(new RetryStrategyOptions
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time ?? TimeProvider.System };
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = transient,
-                MaxRetryAttempts = Math.Max(0, options.MaxRetries),
+                MaxRetryAttempts = options.MaxRetries,
                 Delay = options.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Exception, options.MaxRetryAfter)),
-            })
+            });
+        }
+
+        _pipeline = builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = transient,

@@ -34,13 +34,13 @@ internal sealed class TablesClient
     private const string JsonContent = "application/json;odata=nometadata";
     private static readonly RequestMethod Merge = new("MERGE");
     private readonly HttpPipeline _pipeline;
-    private readonly Uri _endpoint;
+    private readonly string _endpoint; // without a trailing slash: a host-only Uri would add one back
 
     /// <summary>A client authenticated with the account key from a connection string.</summary>
     public TablesClient(string connectionString, TablesClientOptions? options = null)
     {
         var connection = TablesConnection.Parse(connectionString);
-        _endpoint = connection.Endpoint;
+        _endpoint = connection.Endpoint.ToString().TrimEnd('/');
         _pipeline = Build(options ?? new TablesClientOptions(), new SharedKeyLitePolicy(connection.AccountName, connection.AccountKey));
     }
 
@@ -49,11 +49,11 @@ internal sealed class TablesClient
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(credential);
-        _endpoint = new Uri(endpoint.ToString().TrimEnd('/'));
+        _endpoint = endpoint.ToString().TrimEnd('/');
         _pipeline = Build(options ?? new TablesClientOptions(), new BearerTokenAuthenticationPolicy(credential, "https://storage.azure.com/.default"));
     }
 
-    public Uri Endpoint => _endpoint;
+    public Uri Endpoint => new(_endpoint);
 
     private static HttpPipeline Build(TablesClientOptions options, HttpPipelinePolicy authentication)
     {
