@@ -84,6 +84,12 @@ internal sealed partial class FaqSnapshotService(
             catalog.ReportFailure(ex.Message);
             LogRefreshFailed(logger, catalog.Current is null ? "no FAQ is being served yet" : "serving the last good snapshot", ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever went wrong, the refresher must not take the host down with it: keep serving and retry.
+            catalog.ReportFailure(ex.Message);
+            LogRefreshError(logger, ex);
+        }
     }
 
     internal async Task RefreshAsync(CancellationToken cancellationToken)
@@ -172,6 +178,9 @@ internal sealed partial class FaqSnapshotService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Re-embedded {Done} of {Total} entries")]
     private static partial void LogReembedProgress(ILogger logger, int done, int total);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure refreshing the FAQ from the store")]
+    private static partial void LogRefreshError(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the FAQ from the store ({State}): {Reason}")]
     private static partial void LogRefreshFailed(ILogger logger, string state, string reason);

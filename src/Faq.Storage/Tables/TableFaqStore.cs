@@ -52,7 +52,7 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
     {
         await EnsureTablesAsync(cancellationToken);
         var entries = new List<StoredEntry>();
-        await foreach (var entity in client.QueryAsync(EntriesTable, "PartitionKey eq " + TableKeys.Literal(Tenant), cancellationToken: cancellationToken))
+        await foreach (var entity in Tolerate(client.QueryAsync(EntriesTable, "PartitionKey eq " + TableKeys.Literal(Tenant), cancellationToken: cancellationToken)))
         {
             if (entity.RowKey == SeedMarker)
             {
@@ -76,6 +76,29 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
         await EnsureTablesAsync(cancellationToken);
         var entity = await client.GetAsync(EntriesTable, Tenant, id, cancellationToken: cancellationToken);
         return entity is null ? null : FromEntity(entity);
+    }
+
+    // A table that disappeared (deleted by hand, an emulator reset) is created again on the next call.
+    private async IAsyncEnumerable<TableEntity> Tolerate(IAsyncEnumerable<TableEntity> query)
+    {
+        await using var enumerator = query.GetAsyncEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!await enumerator.MoveNextAsync())
+                {
+                    yield break;
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                _initialised = false;
+                throw;
+            }
+
+            yield return enumerator.Current;
+        }
     }
 
     public async Task<StoredEntry> CreateAsync(FaqEntry entry, string editor, EntryVectors? vectors, CancellationToken cancellationToken = default)
