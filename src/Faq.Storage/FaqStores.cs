@@ -1,4 +1,5 @@
 using Azure.Core;
+using Faq.Core.Review;
 using Faq.Core.Storage;
 using Faq.Storage.Files;
 using Faq.Storage.Tables;
@@ -29,6 +30,28 @@ public static class FaqStores
     {
         TableKeys.Validate(tenant, nameof(tenant));
         return new TableFaqStore(new TablesClient(endpoint, credential, StoreClientOptions()), tenant, time ?? TimeProvider.System);
+    }
+
+    /// <summary>Unanswered questions and feedback next to the file store.</summary>
+    public static IReviewStore FileReview(string folder, string tenant)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        TableKeys.Validate(tenant, nameof(tenant));
+        return new FileReviewStore(folder, tenant);
+    }
+
+    /// <summary>Unanswered questions and feedback in Table Storage, with a connection string.</summary>
+    public static IReviewStore TablesReview(string connectionString, string tenant)
+    {
+        TableKeys.Validate(tenant, nameof(tenant));
+        return new TableReviewStore(new TablesClient(connectionString, StoreClientOptions()), tenant);
+    }
+
+    /// <summary>Unanswered questions and feedback in Table Storage, with Entra ID.</summary>
+    public static IReviewStore TablesReview(Uri endpoint, TokenCredential credential, string tenant)
+    {
+        TableKeys.Validate(tenant, nameof(tenant));
+        return new TableReviewStore(new TablesClient(endpoint, credential, StoreClientOptions()), tenant);
     }
 
     // Retries belong to the Polly pipeline around the store (ResilientFaqStore); two retry layers would multiply.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Faq.Core.Content;
+using Faq.Core.Review;
 using Faq.Core.Storage;
 using Polly;
 using Polly.CircuitBreaker;
@@ -38,22 +39,19 @@ public sealed class StoreResilienceOptions
 }
 
 /// <summary>
-/// Runs every call of an inner store through a Polly pipeline: retry with exponential back-off and jitter on
-/// 408, 429, 5xx and network errors (honouring Retry-After), a circuit breaker so a dead store fails fast, and a
+/// The Polly pipeline every store call runs through: retry with exponential back-off and jitter on 408, 429,
+/// 5xx and network errors (honouring Retry-After), a circuit breaker so a dead store fails fast, and a
 /// per-attempt timeout. Domain outcomes (not found, conflict) pass straight through; anything that still fails
 /// surfaces as <see cref="FaqStoreUnavailableException"/>.
 /// </summary>
-public sealed class ResilientFaqStore : IFaqStore
+public sealed class StoreResilience
 {
-    private readonly IFaqStore _inner;
     private readonly ResiliencePipeline _pipeline;
 
-    /// <summary>Wraps a store.</summary>
-    public ResilientFaqStore(IFaqStore inner, StoreResilienceOptions options, TimeProvider? time = null)
+    /// <summary>Builds the pipeline.</summary>
+    public StoreResilience(StoreResilienceOptions options, TimeProvider? time = null)
     {
-        ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(options);
-        _inner = inner;
         var transient = new PredicateBuilder().Handle<Exception>(IsTransient);
         var builder = new ResiliencePipelineBuilder { TimeProvider = time ?? TimeProvider.System };
         if (options.MaxRetries > 0)
@@ -111,7 +109,8 @@ public sealed class ResilientFaqStore : IFaqStore
         return null; // use the exponential back-off with jitter
     }
 
-    private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>Runs one store call through the pipeline.</summary>
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
@@ -126,6 +125,20 @@ public sealed class ResilientFaqStore : IFaqStore
             throw new FaqStoreUnavailableException($"The FAQ store is unreachable: {ex.Message}", ex);
         }
     }
+}
+
+/// <summary>An entry store whose every call runs through <see cref="StoreResilience"/>.</summary>
+public sealed class ResilientFaqStore(IFaqStore inner, StoreResilience resilience) : IFaqStore
+{
+    private readonly IFaqStore _inner = inner;
+
+    /// <summary>Wraps a store with its own pipeline.</summary>
+    public ResilientFaqStore(IFaqStore inner, StoreResilienceOptions options, TimeProvider? time = null)
+        : this(inner, new StoreResilience(options, time))
+    {
+    }
+
+    private Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) => resilience.RunAsync(call, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredEntry>> ListAsync(bool includeDeleted = false, CancellationToken cancellationToken = default) =>
@@ -152,6 +165,10 @@ public sealed class ResilientFaqStore : IFaqStore
         RunAsync(ct => _inner.RestoreAsync(id, ifMatch, editor, ct), cancellationToken);
 
     /// <inheritdoc />
+    public Task<StoredEntry> RevertAsync(string id, long version, string? ifMatch, string editor, EntryVectors? vectors, CancellationToken cancellationToken = default) =>
+        RunAsync(ct => _inner.RevertAsync(id, version, ifMatch, editor, vectors, ct), cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<EntryVersion>> HistoryAsync(string id, CancellationToken cancellationToken = default) =>
         RunAsync(ct => _inner.HistoryAsync(id, ct), cancellationToken);
 
@@ -162,4 +179,36 @@ public sealed class ResilientFaqStore : IFaqStore
     /// <inheritdoc />
     public Task<bool> SeedAsync(IReadOnlyList<FaqEntry> entries, string editor, Func<FaqEntry, EntryVectors?> vectors, CancellationToken cancellationToken = default) =>
         RunAsync(ct => _inner.SeedAsync(entries, editor, vectors, ct), cancellationToken);
+}
+
+/// <summary>A review store whose every call runs through <see cref="StoreResilience"/>.</summary>
+public sealed class ResilientReviewStore(IReviewStore inner, StoreResilience resilience) : IReviewStore
+{
+    /// <inheritdoc />
+    public Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken = default) =>
+        resilience.RunAsync(async ct => { await inner.RecordUnansweredAsync(question, ct); return true; }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<UnansweredQuestion>> ListUnansweredAsync(CancellationToken cancellationToken = default) =>
+        resilience.RunAsync(inner.ListUnansweredAsync, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<UnansweredQuestion?> GetUnansweredAsync(string id, CancellationToken cancellationToken = default) =>
+        resilience.RunAsync(ct => inner.GetUnansweredAsync(id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RemoveUnansweredAsync(string id, CancellationToken cancellationToken = default) =>
+        resilience.RunAsync(ct => inner.RemoveUnansweredAsync(id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<int> PurgeUnansweredAsync(DateTimeOffset before, CancellationToken cancellationToken = default) =>
+        resilience.RunAsync(ct => inner.PurgeUnansweredAsync(before, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task RecordFeedbackAsync(string faqId, bool helpful, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        resilience.RunAsync(async ct => { await inner.RecordFeedbackAsync(faqId, helpful, at, ct); return true; }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FeedbackCount>> FeedbackCountsAsync(CancellationToken cancellationToken = default) =>
+        resilience.RunAsync(inner.FeedbackCountsAsync, cancellationToken);
 }

@@ -6,4 +6,5 @@ namespace Faq.Storage;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(FileStoreDocument))]
+[JsonSerializable(typeof(ReviewDocument))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

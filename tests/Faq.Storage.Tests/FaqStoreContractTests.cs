@@ -106,6 +106,26 @@ public abstract class FaqStoreContractTests
     }
 
     [Fact]
+    public async Task RevertingMakesANewVersionWithTheOldContentAndUndeletes()
+    {
+        var store = Store(NewBacking());
+        var v1 = await store.CreateAsync(Entry("a", answer: "Good."), "alice", null);
+        var v2 = await store.UpdateAsync(Entry("a", answer: "Mistake."), v1.ETag, "bob", null);
+        await store.DeleteAsync("a", v2.ETag, "bob");
+
+        var reverted = await store.RevertAsync("a", 1, null, "carol", null);
+
+        Assert.Equal(4, reverted.Version);
+        Assert.Equal("Good.", reverted.Entry.Answer);
+        Assert.False(reverted.Deleted);
+        var history = await store.HistoryAsync("a");
+        Assert.Equal([EntryChange.Created, EntryChange.Updated, EntryChange.Deleted, EntryChange.Reverted], history.Select(h => h.Change));
+        Assert.Equal("Mistake.", history[1].Entry.Answer);
+        await Assert.ThrowsAsync<FaqVersionNotFoundException>(() => store.RevertAsync("a", 99, null, "carol", null));
+        await Assert.ThrowsAsync<FaqConcurrencyException>(() => store.RevertAsync("a", 2, v1.ETag, "carol", null));
+    }
+
+    [Fact]
     public async Task ConcurrentUpdatesOfOneEntryHaveExactlyOneWinner()
     {
         var store = Store(NewBacking());

@@ -119,13 +119,13 @@ public sealed class ResilientFaqStoreTests
     [Fact]
     public void OnlyTransientFailuresCountAsTransient()
     {
-        Assert.True(ResilientFaqStore.IsTransient(new RequestFailedException(503, "x")));
-        Assert.True(ResilientFaqStore.IsTransient(new RequestFailedException(0, "network")));
-        Assert.True(ResilientFaqStore.IsTransient(new IOException()));
-        Assert.False(ResilientFaqStore.IsTransient(new RequestFailedException(404, "x")));
-        Assert.False(ResilientFaqStore.IsTransient(new RequestFailedException(412, "x")));
-        Assert.False(ResilientFaqStore.IsTransient(new FaqEntryNotFoundException("a")));
-        Assert.False(ResilientFaqStore.IsTransient(new OperationCanceledException()));
+        Assert.True(StoreResilience.IsTransient(new RequestFailedException(503, "x")));
+        Assert.True(StoreResilience.IsTransient(new RequestFailedException(0, "network")));
+        Assert.True(StoreResilience.IsTransient(new IOException()));
+        Assert.False(StoreResilience.IsTransient(new RequestFailedException(404, "x")));
+        Assert.False(StoreResilience.IsTransient(new RequestFailedException(412, "x")));
+        Assert.False(StoreResilience.IsTransient(new FaqEntryNotFoundException("a")));
+        Assert.False(StoreResilience.IsTransient(new OperationCanceledException()));
     }
 
     private sealed class StubResponse(int status, params (string Name, string Value)[] headers) : Response

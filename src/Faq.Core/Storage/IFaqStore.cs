@@ -30,6 +30,12 @@ public interface IFaqStore
     /// <summary>Restores a soft-deleted entry, making a new version.</summary>
     Task<StoredEntry> RestoreAsync(string id, string? ifMatch, string editor, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Makes a new version with the content of an earlier one (and not deleted): an undo that is itself undoable.
+    /// </summary>
+    /// <exception cref="FaqVersionNotFoundException">The entry has no such version.</exception>
+    Task<StoredEntry> RevertAsync(string id, long version, string? ifMatch, string editor, EntryVectors? vectors, CancellationToken cancellationToken = default);
+
     /// <summary>Every version of an entry, oldest first.</summary>
     Task<IReadOnlyList<EntryVersion>> HistoryAsync(string id, CancellationToken cancellationToken = default);
 
@@ -106,6 +112,9 @@ public static class EntryChange
 
     /// <summary>Seeded from the curated FAQ file.</summary>
     public const string Seeded = "seeded";
+
+    /// <summary>Content brought back from an earlier version.</summary>
+    public const string Reverted = "reverted";
 }
 
 /// <summary>The entry does not exist.</summary>
@@ -113,6 +122,16 @@ public sealed class FaqEntryNotFoundException(string id) : Exception($"There is 
 {
     /// <summary>The id asked for.</summary>
     public string Id { get; } = id;
+}
+
+/// <summary>The entry has no such version.</summary>
+public sealed class FaqVersionNotFoundException(string id, long version) : Exception($"The FAQ entry '{id}' has no version {version}.")
+{
+    /// <summary>The entry id.</summary>
+    public string Id { get; } = id;
+
+    /// <summary>The version asked for.</summary>
+    public long Version { get; } = version;
 }
 
 /// <summary>An entry with that id already exists (it may be soft-deleted: restore it instead).</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Faq.Core.Content;
 using Faq.Core.Storage;
 
@@ -6,19 +5,16 @@ namespace Faq.Storage.Files;
 
 /// <summary>
 /// FAQ entries in one JSON file per tenant (<c>{folder}/{tenant}.json</c>) holding current entries and their full
-/// history. Writes are serialised in-process and atomic on disk (write a temp file, then rename over the old one),
-/// so a crash leaves either the old document or the new one, never half of each. Readers see an immutable
-/// in-memory copy and never wait for a writer.
+/// history, written atomically through <see cref="AtomicJsonFile{T}"/>.
 /// </summary>
 internal sealed class FileFaqStore(string folder, string tenant, TimeProvider time) : IFaqStore, IDisposable
 {
-    private readonly SemaphoreSlim _write = new(1, 1);
-    private readonly string _path = Path.Combine(folder, tenant + ".json");
-    private volatile FileStoreDocument? _document;
+    private readonly AtomicJsonFile<FileStoreDocument> _file = new(
+        Path.Combine(folder, tenant + ".json"), StorageJsonContext.Default.FileStoreDocument, () => new FileStoreDocument());
 
-    public string FilePath => _path;
+    public string FilePath => _file.Path;
 
-    public void Dispose() => _write.Dispose();
+    public void Dispose() => _file.Dispose();
 
     public async Task<IReadOnlyList<StoredEntry>> ListAsync(bool includeDeleted = false, CancellationToken cancellationToken = default)
     {
@@ -63,6 +59,13 @@ internal sealed class FileFaqStore(string folder, string tenant, TimeProvider ti
 
     public Task<StoredEntry> RestoreAsync(string id, string? ifMatch, string editor, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, ifMatch, editor, EntryChange.Restored, r => r with { Deleted = false }, cancellationToken);
+
+    public async Task<StoredEntry> RevertAsync(string id, long version, string? ifMatch, string editor, EntryVectors? vectors, CancellationToken cancellationToken = default)
+    {
+        var target = (await HistoryAsync(id, cancellationToken)).FirstOrDefault(v => v.Version == version)
+            ?? throw new FaqVersionNotFoundException(id, version);
+        return await ChangeAsync(id, ifMatch, editor, EntryChange.Reverted, r => EntryRecord.From(target.Entry, r.Version, r.UpdatedAt, r.UpdatedBy, false, vectors), cancellationToken);
+    }
 
     private Task<StoredEntry> ChangeAsync(
         string id, string? ifMatch, string editor, string change, Func<EntryRecord, EntryRecord> apply, CancellationToken cancellationToken)
@@ -138,83 +141,9 @@ internal sealed class FileFaqStore(string folder, string tenant, TimeProvider ti
         }, cancellationToken);
     }
 
-    private async Task<FileStoreDocument> LoadAsync(CancellationToken cancellationToken)
-    {
-        if (_document is { } loaded)
-        {
-            return loaded;
-        }
+    private Task<FileStoreDocument> LoadAsync(CancellationToken cancellationToken) => _file.ReadAsync(cancellationToken);
 
-        await _write.WaitAsync(cancellationToken);
-        try
-        {
-            return _document ??= await ReadFileAsync(cancellationToken);
-        }
-        finally
-        {
-            _write.Release();
-        }
-    }
-
-    private async Task<FileStoreDocument> ReadFileAsync(CancellationToken cancellationToken)
-    {
-        if (!File.Exists(_path))
-        {
-            return new FileStoreDocument();
-        }
-
-        try
-        {
-            await using var stream = File.OpenRead(_path);
-            return await JsonSerializer.DeserializeAsync(stream, StorageJsonContext.Default.FileStoreDocument, cancellationToken)
-                ?? new FileStoreDocument();
-        }
-        catch (JsonException ex)
-        {
-            throw new FaqStoreUnavailableException($"The FAQ store file '{_path}' is not valid JSON: {ex.Message}", ex);
-        }
-    }
-
-    // Mutations run on a private copy; the copy replaces the file and then the in-memory document only after the
-    // rename succeeded, so a failed write changes nothing.
-    private async Task<T> WriteAsync<T>(Func<FileStoreDocument, T> mutate, CancellationToken cancellationToken)
-    {
-        await _write.WaitAsync(cancellationToken);
-        try
-        {
-            var current = _document ??= await ReadFileAsync(cancellationToken);
-            var copy = current.Copy();
-            var result = mutate(copy);
-            if (result is false)
-            {
-                return result;
-            }
-
-            Directory.CreateDirectory(folder);
-            var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-            try
-            {
-                await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
-                {
-                    await JsonSerializer.SerializeAsync(stream, copy, StorageJsonContext.Default.FileStoreDocument, cancellationToken);
-                }
-
-                File.Move(temp, _path, overwrite: true);
-            }
-            catch
-            {
-                File.Delete(temp);
-                throw;
-            }
-
-            _document = copy;
-            return result;
-        }
-        finally
-        {
-            _write.Release();
-        }
-    }
+    private Task<T> WriteAsync<T>(Func<FileStoreDocument, T> mutate, CancellationToken cancellationToken) => _file.WriteAsync(mutate, cancellationToken);
 
     private static string ETagOf(EntryRecord record) => $"W/\"{record.Version}\"";
 
@@ -223,7 +152,7 @@ internal sealed class FileFaqStore(string folder, string tenant, TimeProvider ti
 }
 
 /// <summary>The file store's on-disk document.</summary>
-internal sealed class FileStoreDocument
+internal sealed class FileStoreDocument : ICopyable<FileStoreDocument>
 {
     public bool Seeded { get; set; }
 

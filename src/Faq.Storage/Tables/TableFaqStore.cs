@@ -18,35 +18,13 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
     public const string HistoryTable = "FaqHistory";
     private const string SeedMarker = "!seeded";
     private const int VectorChunkBytes = 60 * 1024;
-    private readonly SemaphoreSlim _initialise = new(1, 1);
-    private volatile bool _initialised;
+    private readonly TableBootstrap _tables = new(client, EntriesTable, HistoryTable);
 
     public string Tenant { get; } = tenant;
 
-    public void Dispose() => _initialise.Dispose();
+    public void Dispose() => _tables.Dispose();
 
-    private async Task EnsureTablesAsync(CancellationToken cancellationToken)
-    {
-        if (_initialised)
-        {
-            return;
-        }
-
-        await _initialise.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_initialised)
-            {
-                await client.CreateTableIfNotExistsAsync(EntriesTable, cancellationToken);
-                await client.CreateTableIfNotExistsAsync(HistoryTable, cancellationToken);
-                _initialised = true;
-            }
-        }
-        finally
-        {
-            _initialise.Release();
-        }
-    }
+    private Task EnsureTablesAsync(CancellationToken cancellationToken) => _tables.EnsureAsync(cancellationToken);
 
     public async Task<IReadOnlyList<StoredEntry>> ListAsync(bool includeDeleted = false, CancellationToken cancellationToken = default)
     {
@@ -93,7 +71,7 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {
-                _initialised = false;
+                _tables.Reset();
                 throw;
             }
 
@@ -136,6 +114,13 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
 
     public Task<StoredEntry> RestoreAsync(string id, string? ifMatch, string editor, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, ifMatch, EntryChange.Restored, current => current with { Deleted = false }, editor, cancellationToken);
+
+    public async Task<StoredEntry> RevertAsync(string id, long version, string? ifMatch, string editor, EntryVectors? vectors, CancellationToken cancellationToken = default)
+    {
+        var target = (await HistoryAsync(id, cancellationToken)).FirstOrDefault(v => v.Version == version)
+            ?? throw new FaqVersionNotFoundException(id, version);
+        return await ChangeAsync(id, ifMatch, EntryChange.Reverted, current => current with { Entry = target.Entry, Deleted = false, Vectors = vectors }, editor, cancellationToken);
+    }
 
     private async Task<StoredEntry> ChangeAsync(
         string id, string? ifMatch, string change, Func<StoredEntry, StoredEntry> apply, string editor, CancellationToken cancellationToken)

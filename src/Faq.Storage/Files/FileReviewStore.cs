@@ -1,0 +1,74 @@
+using Faq.Core.Review;
+using Faq.Core.Storage;
+
+namespace Faq.Storage.Files;
+
+/// <summary>
+/// Unanswered questions and feedback counts in one JSON file per tenant (<c>{folder}/{tenant}.review.json</c>),
+/// written atomically like the entry store. Keeps at most <see cref="MaxUnanswered"/> questions, dropping the oldest.
+/// </summary>
+internal sealed class FileReviewStore(string folder, string tenant) : IReviewStore, IDisposable
+{
+    public const int MaxUnanswered = 5_000;
+    private readonly AtomicJsonFile<ReviewDocument> _file = new(
+        Path.Combine(folder, tenant + ".review.json"), StorageJsonContext.Default.ReviewDocument, () => new ReviewDocument());
+
+    public void Dispose() => _file.Dispose();
+
+    public Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken = default) =>
+        _file.WriteAsync(d =>
+        {
+            d.Unanswered.Insert(0, UnansweredRecord.From(question));
+            if (d.Unanswered.Count > MaxUnanswered)
+            {
+                d.Unanswered.RemoveRange(MaxUnanswered, d.Unanswered.Count - MaxUnanswered);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<UnansweredQuestion>> ListUnansweredAsync(CancellationToken cancellationToken = default) =>
+        [.. (await _file.ReadAsync(cancellationToken)).Unanswered.OrderByDescending(u => u.At).Select(u => u.ToQuestion())];
+
+    public async Task<UnansweredQuestion?> GetUnansweredAsync(string id, CancellationToken cancellationToken = default) =>
+        (await _file.ReadAsync(cancellationToken)).Unanswered.Find(u => u.Id == id)?.ToQuestion();
+
+    public Task<bool> RemoveUnansweredAsync(string id, CancellationToken cancellationToken = default) =>
+        _file.WriteAsync(d => d.Unanswered.RemoveAll(u => u.Id == id) > 0, cancellationToken);
+
+    public async Task<int> PurgeUnansweredAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var removed = 0;
+        await _file.WriteAsync(d => (removed = d.Unanswered.RemoveAll(u => u.At < before)) > 0, cancellationToken);
+        return removed;
+    }
+
+    public Task RecordFeedbackAsync(string faqId, bool helpful, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        _file.WriteAsync(d =>
+        {
+            var count = d.Feedback.GetValueOrDefault(faqId) ?? new FeedbackRecord(0, 0);
+            d.Feedback[faqId] = helpful ? count with { Helpful = count.Helpful + 1 } : count with { Unhelpful = count.Unhelpful + 1 };
+            return true;
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<FeedbackCount>> FeedbackCountsAsync(CancellationToken cancellationToken = default) =>
+        [.. (await _file.ReadAsync(cancellationToken)).Feedback.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new FeedbackCount(f.Key, f.Value.Helpful, f.Value.Unhelpful))];
+}
+
+internal sealed class ReviewDocument : ICopyable<ReviewDocument>
+{
+    public List<UnansweredRecord> Unanswered { get; set; } = [];
+
+    public Dictionary<string, FeedbackRecord> Feedback { get; set; } = new(StringComparer.Ordinal);
+
+    public ReviewDocument Copy() => new() { Unanswered = [.. Unanswered], Feedback = new(Feedback, StringComparer.Ordinal) };
+}
+
+internal sealed record UnansweredRecord(string Id, string Question, DateTimeOffset At, string Outcome, double Confidence, List<string> Candidates)
+{
+    public static UnansweredRecord From(UnansweredQuestion q) => new(q.Id, q.Question, q.At, q.Outcome, q.Confidence, [.. q.Candidates]);
+
+    public UnansweredQuestion ToQuestion() => new(Id, Question, At, Outcome, Confidence, Candidates);
+}
+
+internal sealed record FeedbackRecord(long Helpful, long Unhelpful);
