@@ -1,6 +1,8 @@
+using Faq.Api.Admin;
 using Faq.Api.Ask;
 using Faq.Api.Content;
 using Faq.Api.Faqs;
+using Faq.Api.Feedback;
 using Faq.Api.Health;
 using Faq.Api.Infrastructure;
 
@@ -11,6 +13,7 @@ builder.AddFaqProblemDetails();
 builder.AddFaqStore();
 builder.AddFaqContent();
 builder.AddFaqAnswering();
+builder.AddFaqAdmin();
 
 var app = builder.Build();
 
@@ -18,11 +21,16 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 
 var api = app.MapGroup("/api");
 api.MapAsk();
 api.MapFaqs();
 api.MapHealth();
+api.MapFeedback();
+api.MapAdmin();
 
 app.Run();
 

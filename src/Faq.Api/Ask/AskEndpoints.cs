@@ -1,3 +1,4 @@
+using Faq.Api.Admin;
 using Faq.Api.Content;
 using Faq.Core.Answering;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,6 +28,7 @@ internal static partial class AskEndpoints
         HttpContext httpContext,
         FaqCatalog catalog,
         FaqAnswerer answerer,
+        UnansweredRecorder recorder,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -45,16 +47,18 @@ internal static partial class AskEndpoints
         var reply = await answerer.AnswerAsync(snapshot.Index, request!.Question!, cancellationToken);
         var logger = loggers.CreateLogger(typeof(AskEndpoints));
         LogReplied(logger, reply.Outcome, reply.FaqId, reply.Confidence, reply.Triage.Category);
-
-        return TypedResults.Ok(new AskResponse(
-            Outcome(reply.Outcome),
-            reply.Answer,
-            reply.FaqId,
-            Math.Round(reply.Confidence, 3),
-            [.. reply.Suggestions.Select(s => new SuggestionDto(s.FaqId, s.Question))],
-            reply.Disclaimer,
-            request.SessionId));
+        recorder.Observe(request.Question!, reply);
+        return TypedResults.Ok(ToResponse(reply, request.SessionId));
     }
+
+    internal static AskResponse ToResponse(FaqReply reply, string? sessionId) => new(
+        Outcome(reply.Outcome),
+        reply.Answer,
+        reply.FaqId,
+        Math.Round(reply.Confidence, 3),
+        [.. reply.Suggestions.Select(s => new SuggestionDto(s.FaqId, s.Question))],
+        reply.Disclaimer,
+        sessionId);
 
     /// <summary>503 with Retry-After while no FAQ snapshot could be loaded (for example the store is down at a cold start).</summary>
     internal static ProblemHttpResult NotLoaded(HttpContext httpContext, FaqCatalog catalog)

@@ -17,6 +17,7 @@ internal static class StoreExtensions
         builder.Configuration.GetSection("Faq:StoreResilience").Bind(resilience);
 
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(sp => new StoreResilience(resilience, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
@@ -26,7 +27,7 @@ internal static class StoreExtensions
                 { TablesConnectionString: { } connectionString } => FaqStores.Tables(connectionString, options.Tenant, time),
                 _ => FaqStores.Tables(options.TablesEndpoint!, new DefaultAzureCredential(), options.Tenant, time),
             };
-            return new ResilientFaqStore(inner, resilience, time);
+            return new ResilientFaqStore(inner, sp.GetRequiredService<StoreResilience>());
         });
         builder.Services.AddSingleton<IFaqStore>(sp => sp.GetRequiredService<ResilientFaqStore>());
         return builder;

@@ -20,6 +20,15 @@ public sealed class TextAnalyzer(SynonymTable synonyms)
     /// <summary>The synonym table this analyzer applies.</summary>
     public SynonymTable Synonyms { get; } = synonyms;
 
+    /// <summary>Folds case, diacritics and compatibility forms ("Achillés" → "achilles").</summary>
+    public static string Fold(string text) => TextFolding.Fold(text);
+
+    /// <summary>
+    /// The wording of a text as the matcher sees it, ignoring case, accents and punctuation: two questions with the
+    /// same key are the same question.
+    /// </summary>
+    public static string WordingKey(string text) => string.Join(' ', Tokenizer.Tokenize(TextFolding.Fold(text)));
+
     /// <summary>Analyses a piece of text.</summary>
     public AnalyzedText Analyze(string text)
     {

@@ -39,6 +39,33 @@ public static class FaqSet
         }
     }
 
+    /// <summary>
+    /// Parses a FAQ document for import: like <see cref="Parse"/>, but entries with empty fields or repeated ids are
+    /// returned as they are, so each can be reported against its own row instead of failing the whole file.
+    /// </summary>
+    /// <exception cref="FormatException">The document is not a JSON object with an "entries" array.</exception>
+    public static IReadOnlyList<FaqEntry> ParseLenient(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        FaqSetDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(json, FaqSetJsonContext.Default.FaqSetDocument);
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"The FAQ document is not valid JSON: {ex.Message}", ex);
+        }
+
+        if (document?.Entries is null)
+        {
+            throw new FormatException("The FAQ document must be an object with an \"entries\" array.");
+        }
+
+        return [.. document.Entries.Select(e => new FaqEntry(
+            e?.Id?.Trim() ?? string.Empty, e?.Question?.Trim() ?? string.Empty, Clean(e?.Alternates), e?.Answer?.Trim() ?? string.Empty, Clean(e?.Tags), Clean(e?.Related)))];
+    }
+
     /// <summary>Writes entries as a FAQ document.</summary>
     public static Task WriteAsync(Stream json, IEnumerable<FaqEntry> entries, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using System.Threading.RateLimiting;
+using Faq.Api.Content;
+using Faq.Api.Feedback;
+using Faq.Core.Analysis;
+using Faq.Core.Embeddings;
+using Faq.Core.Review;
+using Faq.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Faq.Api.Admin;
+
+internal static partial class AdminExtensions
+{
+    public const string EditorPolicy = "FaqEditor";
+
+    /// <summary>
+    /// Staff authentication and authorisation, the editing service, the review store (unanswered questions and
+    /// feedback, next to the entries) and the feedback rate limit.
+    /// </summary>
+    public static WebApplicationBuilder AddFaqAdmin(this WebApplicationBuilder builder)
+    {
+        var admin = new AdminOptions();
+        builder.Configuration.GetSection(AdminOptions.Section).Bind(admin);
+        if (admin.UnansweredRetentionDays is < 1 or > 3650)
+        {
+            throw new InvalidOperationException("Faq:Admin:UnansweredRetentionDays must be between 1 and 3650.");
+        }
+
+        // A local run with no keys gets a fresh random key, printed once at start; never a fixed default.
+        string? generated = null;
+        if (admin.Keys.All(k => string.IsNullOrEmpty(k.Key)) && !admin.TrustPlatformAuth
+            && string.IsNullOrEmpty(builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]))
+        {
+            generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+            admin.Keys.Add(new AdminKey { Name = "local-admin", Key = generated });
+        }
+
+        builder.Services.AddSingleton(Options.Create(admin));
+        builder.Services.AddSingleton(new AdminKeyring(admin.Keys));
+        builder.Services.AddSingleton(new GeneratedAdminKey(generated));
+        builder.Services.AddHostedService<AdminKeyAnnouncer>();
+
+        builder.Services.AddAuthentication(AdminAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, AdminAuthenticationHandler>(AdminAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(AdminOptions.EditorRole));
+
+        builder.Services.AddSingleton<FaqEditor>();
+        builder.Services.AddSingleton(sp => new QuestionGrouper(new HashedNgramEmbeddingGenerator(sp.GetRequiredService<TextAnalyzer>())));
+        builder.Services.AddSingleton<IReviewStore>(sp =>
+        {
+            var store = sp.GetRequiredService<StoreOptions>();
+            var inner = store switch
+            {
+                { IsTables: false } => FaqStores.FileReview(store.FilePath, store.Tenant),
+                { TablesConnectionString: { } connectionString } => FaqStores.TablesReview(connectionString, store.Tenant),
+                _ => FaqStores.TablesReview(store.TablesEndpoint!, new Azure.Identity.DefaultAzureCredential(), store.Tenant),
+            };
+            return new ResilientReviewStore(inner, sp.GetRequiredService<StoreResilience>());
+        });
+        builder.Services.AddSingleton<UnansweredRecorder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UnansweredRecorder>());
+
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests.", Detail = "Please wait a minute and try again." },
+                });
+            };
+            options.AddPolicy(FeedbackEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return builder;
+    }
+
+    /// <summary>Everything under <c>/api/admin</c>, all of it behind the editor policy.</summary>
+    public static RouteGroupBuilder MapAdmin(this RouteGroupBuilder api)
+    {
+        var admin = api.MapGroup("/admin").RequireAuthorization(EditorPolicy);
+        admin.MapAdminEntries();
+        admin.MapAdminImportExport();
+        admin.MapAdminTry();
+        admin.MapAdminUnanswered();
+        admin.MapAdminFeedback();
+        return admin;
+    }
+
+    private sealed partial class AdminKeyAnnouncer(GeneratedAdminKey key, ILogger<AdminKeyAnnouncer> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (key.Key is not null)
+            {
+                LogGenerated(logger, key.Key);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "No admin key is configured (Faq:Admin:Keys). For this run only, sign in to /admin with the key: {AdminKey}")]
+        private static partial void LogGenerated(ILogger logger, string adminKey);
+    }
+}
+
+/// <summary>The admin key generated for a local run without configured keys, or null.</summary>
+internal sealed record GeneratedAdminKey(string? Key);
