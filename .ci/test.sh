@@ -21,6 +21,15 @@ if [ ! -x tests/tools/node_modules/.bin/azurite-table ] || [ tests/tools/package
   npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
 fi
 
+# Debian's Chromium for the browser tests (Playwright drives it; no browser is downloaded).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium from Debian for the browser tests …"
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

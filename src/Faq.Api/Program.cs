@@ -19,6 +19,7 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAdminPageRedirect();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();

@@ -82,6 +82,22 @@ internal static partial class AdminExtensions
         return builder;
     }
 
+    /// <summary><c>/admin</c> → <c>/admin/</c>, so the page's relative links resolve (route matching ignores the slash).</summary>
+    public static WebApplication UseAdminPageRedirect(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.Value == "/admin")
+            {
+                context.Response.Redirect("/admin/" + context.Request.QueryString);
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+        return app;
+    }
+
     /// <summary>Everything under <c>/api/admin</c>, all of it behind the editor policy.</summary>
     public static RouteGroupBuilder MapAdmin(this RouteGroupBuilder api)
     {

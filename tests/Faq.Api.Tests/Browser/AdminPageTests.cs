@@ -1,0 +1,190 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Faq.Api.Tests.Browser;
+
+/// <summary>Clinic staff using /admin in a real browser against the real app on Kestrel.</summary>
+[Collection(ChromiumCollection.Name)]
+public sealed class AdminPageTests(ChromiumFixture chromium) : IAsyncLifetime
+{
+    private const string Key = "browser-test-key-0123456789";
+    private FaqApiFactory _factory = null!;
+    private HttpClient _api = null!;
+    private IBrowserContext _context = null!;
+    private IPage _page = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new FaqApiFactory(new() { ["Faq:Admin:Keys:0:Name"] = "dana", ["Faq:Admin:Keys:0:Key"] = Key });
+        _factory.StartServer();
+        _api = _factory.CreateClient();
+        _context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _api.BaseAddress!.ToString() });
+        _page = await _context.NewPageAsync();
+        _page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        _api.Dispose();
+        _factory.Dispose();
+    }
+
+    private async Task SignIn()
+    {
+        await _page.GotoAsync("/admin");
+        await _page.GetByLabel("Admin key").FillAsync(Key);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Button, new() { Name = "New entry" })).ToBeVisibleAsync();
+    }
+
+    private async Task<string> AskAsync(string question)
+    {
+        using var response = await _api.PostAsJsonAsync("/api/ask", new { question });
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("answer").GetString()!;
+    }
+
+    private async Task OpenEntry(string question)
+    {
+        await _page.GetByRole(AriaRole.Button, new() { Name = question }).ClickAsync();
+        await Assertions.Expect(_page.GetByLabel("Question", new() { Exact = true })).ToHaveValueAsync(question);
+    }
+
+    [Fact]
+    public async Task AWrongKeyIsRefusedWithAMessage()
+    {
+        await _page.GotoAsync("/admin/");
+        await _page.GetByLabel("Admin key").FillAsync("not-the-key");
+        await _page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(_page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not accepted");
+        await Assertions.Expect(_page.GetByRole(AriaRole.Button, new() { Name = "New entry" })).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task StaffFixAWrongAnswerAndTheBotGivesTheNewOne()
+    {
+        await SignIn();
+        await _page.GetByLabel("Search entries").FillAsync("book");
+        await OpenEntry("How do I book a dry needling appointment?");
+        await _page.GetByLabel("Answer", new() { Exact = true }).FillAsync("Call us on 555-0100 or book at the front desk.");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("admin-edit-saved"), FullPage = true });
+
+        Assert.Equal("Call us on 555-0100 or book at the front desk.", await AskAsync("How do I book a dry needling appointment?"));
+    }
+
+    [Fact]
+    public async Task FieldErrorsAppearNextToTheirFields()
+    {
+        await SignIn();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "New entry" }).ClickAsync();
+        await _page.GetByLabel("Id", new() { Exact = true }).FillAsync("Not A Slug");
+        await _page.GetByLabel("Question", new() { Exact = true }).FillAsync("Do you validate parking?");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Add a wording" }).ClickAsync();
+        await _page.GetByLabel("Wording 1", new() { Exact = true }).FillAsync("Does dry needling hurt?");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(_page.Locator("#e-id")).ToContainTextAsync("lowercase slug");
+        await Assertions.Expect(_page.Locator("#e-answer")).ToContainTextAsync("must not be empty");
+        await Assertions.Expect(_page.Locator("#e-alt-0")).ToContainTextAsync("is-it-painful");
+        await Assertions.Expect(_page.GetByLabel("Id", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+        await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("admin-field-errors"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task AConflictingEditIsShownWithAWayToReloadOrReapply()
+    {
+        await SignIn();
+        await OpenEntry("What should I do after dry needling?");
+        await _page.GetByLabel("Answer", new() { Exact = true }).FillAsync("My version of the aftercare answer.");
+
+        // Someone else saves the same entry meanwhile.
+        using (var other = _factory.CreateClient())
+        {
+            other.DefaultRequestHeaders.Add("X-Api-Key", Key);
+            using var get = await other.GetAsync("/api/admin/entries/aftercare");
+            var entry = await get.Content.ReadFromJsonAsync<JsonElement>();
+            using var put = new HttpRequestMessage(HttpMethod.Put, "/api/admin/entries/aftercare")
+            {
+                Content = JsonContent.Create(new { question = entry.GetProperty("question").GetString(), answer = "Their version.", alternates = Array.Empty<string>() }),
+            };
+            put.Headers.TryAddWithoutValidation("If-Match", get.Headers.ETag!.ToString());
+            (await other.SendAsync(put)).EnsureSuccessStatusCode();
+        }
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("#conflict")).ToContainTextAsync("saved this entry");
+        await Assertions.Expect(_page.GetByLabel("Answer", new() { Exact = true })).ToHaveValueAsync("My version of the aftercare answer.");
+        await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("admin-conflict"), FullPage = true });
+        Assert.Equal("Their version.", await AskAsync("What should I do after dry needling?"));
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Keep my changes and save over theirs" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        Assert.Equal("My version of the aftercare answer.", await AskAsync("What should I do after dry needling?"));
+    }
+
+    [Fact]
+    public async Task AMistakeIsUndoneFromTheHistory()
+    {
+        await SignIn();
+        await OpenEntry("Is dry needling safe?");
+        var original = await _page.GetByLabel("Answer", new() { Exact = true }).InputValueAsync();
+        await _page.GetByLabel("Answer", new() { Exact = true }).FillAsync("A careless edit.");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "History" }).ClickAsync();
+        var first = _page.Locator("#history-list li").Filter(new() { HasText = "Version 1:" });
+        await first.GetByRole(AriaRole.Button, new() { Name = "Revert to this version" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("Reverted to version 1");
+        await Assertions.Expect(_page.GetByLabel("Answer", new() { Exact = true })).ToHaveValueAsync(original);
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "History" }).ClickAsync();
+        var edit = _page.Locator("#history-list li").Filter(new() { HasText = "Version 2:" });
+        await edit.GetByRole(AriaRole.Button, new() { Name = "Show changes" }).ClickAsync();
+        await Assertions.Expect(edit.Locator("ins").Filter(new() { HasText = "careless" })).ToBeVisibleAsync();
+        await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("admin-history"), FullPage = true });
+        Assert.Equal(original, await AskAsync("Is dry needling safe?"));
+    }
+
+    [Fact]
+    public async Task AnUnansweredQuestionIsTaughtToTheBotInOneAction()
+    {
+        const string question = "can I wear my compression socks to the appointment";
+        await AskAsync(question);
+        await SignIn();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Unanswered" }).ClickAsync();
+        var group = _page.Locator("article.group").Filter(new() { HasText = "compression socks" });
+        await Assertions.Expect(group).ToBeVisibleAsync();
+        await group.GetByRole(AriaRole.Combobox).SelectOptionAsync("what-to-expect");
+        await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("admin-unanswered"), FullPage = true });
+        await group.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("answers it from now on");
+
+        using var response = await _api.PostAsJsonAsync("/api/ask", new { question });
+        Assert.Equal("what-to-expect", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("faqId").GetString());
+    }
+
+    [Fact]
+    public async Task TheEditorWorksWithTheKeyboardAlone()
+    {
+        await _page.GotoAsync("/admin/");
+        await _page.Keyboard.TypeAsync(Key);
+        await _page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(_page.Locator("#search")).ToBeFocusedAsync();
+        await _page.Keyboard.TypeAsync("cortisone");
+        await Assertions.Expect(_page.Locator("#entry-list button")).ToHaveCountAsync(1);
+        // Search, "New entry", "Show deleted", then the entry: Tab reaches it like any other control.
+        for (var i = 0; i < 6 && !await _page.Locator("#entry-list button").EvaluateAsync<bool>("b => b === document.activeElement"); i++)
+        {
+            await _page.Keyboard.PressAsync("Tab");
+        }
+
+        await Assertions.Expect(_page.Locator("#entry-list button")).ToBeFocusedAsync();
+        await _page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(_page.Locator("#f-question")).ToBeFocusedAsync();
+        await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("admin-keyboard"), FullPage = true });
+    }
+}
