@@ -1,11 +1,9 @@
 using System.Security.Cryptography;
 using System.Threading.RateLimiting;
-using Faq.Api.Content;
 using Faq.Api.Feedback;
 using Faq.Core.Analysis;
 using Faq.Core.Embeddings;
 using Faq.Core.Review;
-using Faq.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -49,17 +47,6 @@ internal static partial class AdminExtensions
 
         builder.Services.AddSingleton<FaqEditor>();
         builder.Services.AddSingleton(sp => new QuestionGrouper(new HashedNgramEmbeddingGenerator(sp.GetRequiredService<TextAnalyzer>())));
-        builder.Services.AddSingleton<IReviewStore>(sp =>
-        {
-            var store = sp.GetRequiredService<StoreOptions>();
-            var inner = store switch
-            {
-                { IsTables: false } => FaqStores.FileReview(store.FilePath, store.Tenant),
-                { TablesConnectionString: { } connectionString } => FaqStores.TablesReview(connectionString, store.Tenant),
-                _ => FaqStores.TablesReview(store.TablesEndpoint!, new Azure.Identity.DefaultAzureCredential(), store.Tenant),
-            };
-            return new ResilientReviewStore(inner, sp.GetRequiredService<StoreResilience>());
-        });
         builder.Services.AddSingleton<UnansweredRecorder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnansweredRecorder>());
 

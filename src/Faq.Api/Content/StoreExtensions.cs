@@ -1,4 +1,5 @@
 using Azure.Identity;
+using Faq.Core.Review;
 using Faq.Core.Storage;
 using Faq.Storage;
 
@@ -30,6 +31,16 @@ internal static class StoreExtensions
             return new ResilientFaqStore(inner, sp.GetRequiredService<StoreResilience>());
         });
         builder.Services.AddSingleton<IFaqStore>(sp => sp.GetRequiredService<ResilientFaqStore>());
+
+        // Unanswered questions and feedback live next to the entries, in the same kind of store.
+        builder.Services.AddSingleton<IReviewStore>(sp => new ResilientReviewStore(
+            options switch
+            {
+                { IsTables: false } => FaqStores.FileReview(options.FilePath, options.Tenant),
+                { TablesConnectionString: { } connectionString } => FaqStores.TablesReview(connectionString, options.Tenant),
+                _ => FaqStores.TablesReview(options.TablesEndpoint!, new DefaultAzureCredential(), options.Tenant),
+            },
+            sp.GetRequiredService<StoreResilience>()));
         return builder;
     }
 }
