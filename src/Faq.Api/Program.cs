@@ -5,6 +5,7 @@ using Faq.Api.Faqs;
 using Faq.Api.Feedback;
 using Faq.Api.Health;
 using Faq.Api.Infrastructure;
+using Faq.Api.Widget;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 
@@ -14,14 +15,15 @@ builder.AddFaqStore();
 builder.AddFaqContent();
 builder.AddFaqAnswering();
 builder.AddFaqAdmin();
+builder.AddFaqWidget();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAdminPageRedirect();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseFaqStaticFiles();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -156,13 +156,6 @@ public sealed class AskEndpointTests : IClassFixture<FaqApiFactory>
         Assert.True(health.GetProperty("entries").GetInt32() >= 23);
     }
 
-    [Fact]
-    public async Task TheHomePageIsATryItPage()
-    {
-        var html = await _client.GetStringAsync("/");
-        Assert.Contains("api/ask", html, StringComparison.Ordinal);
-    }
-
     private static async Task<JsonElement> AssertProblem(HttpResponseMessage response, HttpStatusCode status)
     {
         Assert.Equal(status, response.StatusCode);

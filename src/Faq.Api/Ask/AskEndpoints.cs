@@ -15,7 +15,7 @@ internal static partial class AskEndpoints
 
     public static RouteGroupBuilder MapAsk(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/ask").WithTags("Ask");
+        var group = api.MapGroup("/ask").WithTags("Ask").RequireCors(Widget.WidgetOptions.CorsPolicy);
         group.MapPost("/", Ask)
             .WithName("Ask")
             .Accepts<AskRequest>("application/json")

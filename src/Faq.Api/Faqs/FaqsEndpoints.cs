@@ -10,12 +10,12 @@ internal static class FaqsEndpoints
 {
     public static RouteGroupBuilder MapFaqs(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/faqs").WithTags("FAQ");
+        var group = api.MapGroup("/faqs").WithTags("FAQ").RequireCors(Widget.WidgetOptions.CorsPolicy);
         group.MapGet("/", List).WithName("ListFaqs");
         return group;
     }
 
-    internal static Results<Ok<FaqSummary[]>, ProblemHttpResult> List(HttpContext httpContext, FaqCatalog catalog)
+    internal static Results<Ok<FaqSummary[]>, ProblemHttpResult> List(HttpContext httpContext, FaqCatalog catalog, Widget.WidgetOptions widget)
     {
         var snapshot = catalog.Current;
         if (snapshot is null)
@@ -23,6 +23,12 @@ internal static class FaqsEndpoints
             return Ask.AskEndpoints.NotLoaded(httpContext, catalog);
         }
 
-        return TypedResults.Ok(snapshot.Index.Entries.Select(e => new FaqSummary(e.Id, e.Question)).ToArray());
+        // The clinic's featured questions first, in its order; then the rest by id.
+        var featured = widget.FeaturedQuestions;
+        return TypedResults.Ok(snapshot.Index.Entries
+            .OrderBy(e => featured.IndexOf(e.Id) is var i && i >= 0 ? i : int.MaxValue)
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => new FaqSummary(e.Id, e.Question))
+            .ToArray());
     }
 }

@@ -25,7 +25,8 @@ internal static class FeedbackEndpoints
             .WithTags("Feedback")
             .Accepts<FeedbackRequest>("application/json")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(4 * 1024))
-            .RequireRateLimiting(RateLimitPolicy);
+            .RequireRateLimiting(RateLimitPolicy)
+            .RequireCors(Widget.WidgetOptions.CorsPolicy);
         return api;
     }
 

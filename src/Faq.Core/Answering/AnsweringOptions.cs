@@ -35,9 +35,9 @@ public sealed class AnsweringOptions
     public string GreetingMessage { get; set; } =
         "Hi! I can answer common questions about dry needling and foot and ankle pain. What would you like to know?";
 
-    /// <summary>Text of an urgent reply. Placeholders: {emergency}, {clinic}, {phone}.</summary>
+    /// <summary>Text of an urgent reply. Placeholders: {emergency}, {clinic}, {onPhone}.</summary>
     public string UrgentMessage { get; set; } =
-        "This could be serious. Call {emergency} or your local emergency number now, or go to the nearest emergency department. Do not wait for an answer here. If you had dry needling recently, tell them. When you are safe, let {clinic} know: {phone}.";
+        "This could be serious. Call {emergency} or your local emergency number now, or go to the nearest emergency department. Do not wait for an answer here. If you had dry needling recently, tell them. When you are safe, please let {clinic} know{onPhone}.";
 
     /// <summary>Text of an urgent reply to thoughts of suicide or self-harm. Placeholders: {crisisLine}, {emergency}.</summary>
     public string CrisisMessage { get; set; } =

@@ -67,6 +67,7 @@ public sealed class ClinicProfile
         builder.Replace("{clinic}", Name);
         builder.Replace("{Clinic}", Capitalise(Name));
         builder.Replace("{phone}", string.IsNullOrWhiteSpace(Phone) ? $"{Name}'s front desk" : Phone);
+        builder.Replace("{onPhone}", string.IsNullOrWhiteSpace(Phone) ? string.Empty : $" on {Phone}");
         builder.Replace("{bookingUrl}", string.IsNullOrWhiteSpace(BookingUrl) ? $"{Name}'s website" : BookingUrl);
         builder.Replace("{email}", string.IsNullOrWhiteSpace(Email) ? $"{Name}'s front desk" : Email);
         builder.Replace("{emergency}", EmergencyNumber);

@@ -1,0 +1,276 @@
+/* Faq chat widget. Embed with:
+ *   <script src="https://<app>/widget/faq-widget.js" data-endpoint="https://<app>/api"
+ *           data-title="Questions about dry needling?" data-accent="#00695c" async></script>
+ * Optional: data-phone (clinic phone for urgent replies), data-suggested (entry ids, comma separated),
+ * data-greeting. No cookies, no third-party requests, no analytics; everything the server says is shown as text.
+ */
+(() => {
+  'use strict';
+  const script = document.currentScript;
+  if (!script || window.__faqWidget) return;
+  window.__faqWidget = true;
+
+  const cfg = script.dataset;
+  const endpoint = (cfg.endpoint || new URL('../api', script.src).href).replace(/\/$/, '');
+  const title = cfg.title || 'Questions about dry needling?';
+  const storeKey = 'faq-widget:' + endpoint;
+  const state = load() || { open: false, messages: [] };
+  let busy = false;
+  let feedbackEnabled = true;
+
+  const css = `
+:host { all: initial !important; display: block !important; position: fixed !important; right: 16px !important; bottom: 16px !important;
+  z-index: 2147483000 !important; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif !important; color: #1a1a1a !important;
+  --faq-accent: ${safeColor(cfg.accent) || '#00695c'}; --faq-text: #1a1a1a; --faq-muted: #4d4d4d; --faq-bg: #fff; --faq-urgent: #b00020; }
+*, *::before, *::after { box-sizing: border-box; }
+button, input { font: inherit; }
+:focus-visible { outline: 3px solid #ffab00; outline-offset: 2px; }
+.launcher { display: inline-flex; align-items: center; gap: .5em; border: 0; border-radius: 999px; padding: .75em 1.1em; background: var(--faq-accent); color: #fff;
+  box-shadow: 0 4px 14px rgba(0,0,0,.25); cursor: pointer; font-weight: 600; max-width: calc(100vw - 32px); }
+.launcher svg { width: 1.25em; height: 1.25em; flex: none; }
+.panel { position: fixed; right: 16px; bottom: 16px; width: min(380px, calc(100vw - 32px)); height: min(620px, calc(100vh - 32px)); background: var(--faq-bg);
+  border-radius: 14px; box-shadow: 0 10px 40px rgba(0,0,0,.3); display: flex; flex-direction: column; overflow: hidden; }
+.panel[hidden], .launcher[hidden] { display: none; }
+@media (max-width: 480px) {
+  :host { right: 12px !important; bottom: 12px !important; }
+  .launcher { width: 56px; height: 56px; padding: 0; justify-content: center; }
+  .launcher svg { width: 26px; height: 26px; }
+  .launcher span { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .panel { right: 0; bottom: 0; width: 100vw; height: 100%; border-radius: 0; } }
+header { background: var(--faq-accent); color: #fff; padding: .7em .9em; display: flex; align-items: center; gap: .5em; }
+header h2 { font-size: 1em; margin: 0; flex: 1; }
+header button { background: transparent; color: #fff; border: 1px solid rgba(255,255,255,.7); border-radius: 6px; padding: .25em .6em; cursor: pointer; }
+.log { flex: 1; overflow-y: auto; padding: .8em; display: flex; flex-direction: column; gap: .6em; overscroll-behavior: contain; }
+.msg { max-width: 92%; padding: .6em .8em; border-radius: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.user { align-self: flex-end; background: #e8f0fe; }
+.bot { align-self: flex-start; background: #f2f2f2; }
+.bot .disclaimer { display: block; margin-top: .5em; font-size: .85em; color: var(--faq-muted); border-top: 1px solid #d6d6d6; padding-top: .4em; }
+.urgent { background: #fde7ea; border: 2px solid var(--faq-urgent); }
+.urgent .alert { display: block; font-weight: 700; color: var(--faq-urgent); margin-bottom: .3em; }
+.note { font-size: .85em; color: var(--faq-muted); }
+.chips { display: flex; flex-wrap: wrap; gap: .4em; margin-top: .5em; }
+.chip { border: 1px solid var(--faq-accent); color: var(--faq-accent); background: #fff; border-radius: 999px; padding: .35em .8em; cursor: pointer; text-align: left; }
+.chip:hover { background: #f1f8f6; }
+.rate { display: flex; gap: .3em; margin-top: .4em; align-items: center; font-size: .85em; color: var(--faq-muted); }
+.rate button { border: 1px solid #8a8a8a; background: #fff; border-radius: 6px; padding: .15em .5em; cursor: pointer; }
+.rate button[aria-pressed=true] { background: var(--faq-accent); color: #fff; border-color: var(--faq-accent); }
+.typing { align-self: flex-start; color: var(--faq-muted); font-size: .9em; }
+.typing span { display: inline-block; animation: blink 1.2s infinite; }
+.typing span:nth-child(2) { animation-delay: .2s; } .typing span:nth-child(3) { animation-delay: .4s; }
+@keyframes blink { 0%, 80%, 100% { opacity: .2; } 40% { opacity: 1; } }
+@media (prefers-reduced-motion: reduce) { .typing span { animation: none; } * { scroll-behavior: auto !important; } }
+.error { align-self: stretch; background: #fff8e1; border: 1px solid #8d6e00; border-radius: 10px; padding: .6em .8em; }
+.error button { margin-top: .4em; }
+form { display: flex; gap: .4em; padding: .6em; border-top: 1px solid #ddd; background: #fafafa; }
+form input { flex: 1; min-width: 0; border: 1px solid #767676; border-radius: 8px; padding: .6em; color: var(--faq-text); background: #fff; }
+form button, .error button { border: 0; border-radius: 8px; padding: .6em .9em; background: var(--faq-accent); color: #fff; cursor: pointer; font-weight: 600; }
+a { color: #0b57d0; text-decoration: underline; }
+.urgent a { color: var(--faq-urgent); font-weight: 700; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }`;
+
+  // A custom element name, so page rules aimed at div, section or button cannot reach the host.
+  const host = document.createElement('faq-chat-widget');
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = css;
+
+  const launcher = el('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'faq-panel' },
+    svg(), el('span', { text: title }));
+  const closeButton = el('button', { type: 'button', text: 'Close', 'aria-label': 'Close chat' });
+  const restartButton = el('button', { type: 'button', text: 'Start over' });
+  const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0', 'aria-label': 'Conversation' });
+  const input = el('input', { type: 'text', maxlength: '500', autocomplete: 'off', 'aria-label': 'Your question', placeholder: 'Type your question…' });
+  const form = el('form', {}, input, el('button', { type: 'submit', text: 'Send' }));
+  const panel = el('section', { class: 'panel', id: 'faq-panel', role: 'dialog', 'aria-label': title, hidden: true },
+    el('header', {}, el('h2', { text: title }), restartButton, closeButton), log, form);
+  root.append(style, launcher, panel);
+
+  function mount() { document.body.append(host); render(); if (state.open) open(false); }
+  if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
+
+  launcher.addEventListener('click', () => open(true));
+  closeButton.addEventListener('click', close);
+  restartButton.addEventListener('click', () => { state.messages = []; save(); render(); greet(); input.focus(); });
+  panel.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); close(); } });
+  // Escape also closes when focus has fallen out of the panel (for example onto the page body).
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && state.open && (document.activeElement === document.body || document.activeElement === host)) close();
+  });
+  form.addEventListener('submit', (e) => { e.preventDefault(); ask(input.value); });
+
+  function open(focus) {
+    state.open = true; save();
+    launcher.hidden = true; panel.hidden = false;
+    launcher.setAttribute('aria-expanded', 'true');
+    if (state.messages.length === 0) greet();
+    scrollDown();
+    if (focus) input.focus();
+  }
+
+  function close() {
+    state.open = false; save();
+    panel.hidden = true; launcher.hidden = false;
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.focus();
+  }
+
+  async function greet() {
+    const message = { role: 'bot', kind: 'greeting', text: cfg.greeting || 'Hi! I answer common questions about dry needling from our clinic\'s FAQ.',
+      note: 'I can\'t give medical advice or see your records. For your own care, please ask your clinician.', suggestions: [] };
+    state.messages.push(message); save(); render();
+    try {
+      const faqs = await getJson('/faqs');
+      const wanted = (cfg.suggested || '').split(',').map((s) => s.trim()).filter(Boolean);
+      const picked = wanted.length ? wanted.map((id) => faqs.find((f) => f.faqId === id)).filter(Boolean) : faqs.slice(0, 4);
+      message.suggestions = picked.slice(0, 4).map((f) => ({ faqId: f.faqId, question: f.question }));
+      save(); render();
+    } catch { /* suggestions are optional */ }
+  }
+
+  async function ask(text) {
+    const question = (text || '').trim();
+    if (!question || busy) return;
+    busy = true;
+    clearErrors();
+    state.messages.push({ role: 'user', text: question }); save(); render();
+    const typing = el('div', { class: 'typing', 'aria-label': 'The assistant is typing' }, el('span', { text: '•' }), el('span', { text: '•' }), el('span', { text: '•' }));
+    log.append(typing); scrollDown();
+    try {
+      const reply = await postJson('/ask', { question, channel: 'web', sessionId: sessionId() });
+      input.value = '';
+      state.messages.push({ role: 'bot', kind: reply.outcome, text: reply.answer, disclaimer: reply.disclaimer,
+        faqId: reply.faqId, suggestions: reply.suggestions || [] });
+    } catch (error) {
+      state.messages.pop(); // the question was not answered; it stays in the input box to send again
+      input.value = question;
+      showError(error.status === 429 ? 'Lots of questions right now. Please wait a moment, then try again.'
+        : error.status === 503 ? 'The assistant is briefly unavailable. Please try again in a few seconds.'
+        : error.status === 400 ? 'Please shorten your question (up to 500 characters) and try again.'
+        : 'Sorry, I couldn\'t reach the clinic\'s assistant. Check your connection and try again.', question);
+    } finally {
+      typing.remove();
+      busy = false;
+      save(); render();
+    }
+  }
+
+  function showError(text, question) {
+    const retry = el('button', { type: 'button', text: 'Try again' });
+    retry.addEventListener('click', () => ask(question));
+    log.append(el('div', { class: 'error', role: 'alert' }, el('div', { text }), retry));
+    scrollDown();
+  }
+
+  function clearErrors() { log.querySelectorAll('.error').forEach((e) => e.remove()); }
+
+  function render() {
+    const errors = [...log.querySelectorAll('.error')];
+    log.replaceChildren(...state.messages.map(renderMessage), ...errors);
+    scrollDown();
+  }
+
+  function renderMessage(m, index) {
+    if (m.role === 'user') return el('div', { class: 'msg user' }, el('span', { class: 'visually-hidden', text: 'You: ' }), m.text);
+    const box = el('div', { class: 'msg bot' + (m.kind === 'urgent' ? ' urgent' : ''), role: m.kind === 'urgent' ? 'alert' : null });
+    if (m.kind === 'urgent') {
+      box.append(el('span', { class: 'alert', text: 'Seek care now' }));
+    }
+    box.append(el('span', { class: 'visually-hidden', text: 'Assistant: ' }), ...linkify(m.text));
+    if (m.kind === 'urgent' && cfg.phone) {
+      box.append(el('div', {}, 'Clinic: ', el('a', { href: 'tel:' + cfg.phone.replace(/[^\d+]/g, ''), text: cfg.phone })));
+    }
+    if (m.note) box.append(el('div', { class: 'note', text: m.note }));
+    if (m.disclaimer) box.append(el('span', { class: 'disclaimer', text: m.disclaimer }));
+    const suggestions = m.suggestions || [];
+    if (suggestions.length && m.kind !== 'urgent') {
+      box.append(chips(suggestions, m.kind === 'clarify' ? 'Did you mean' : m.kind === 'answered' ? 'You might also ask' : 'Suggested questions'));
+    }
+    if (m.kind === 'answered' && m.faqId && feedbackEnabled) box.append(rating(m, index));
+    return box;
+  }
+
+  function chips(suggestions, label) {
+    return el('div', { class: 'chips', role: 'group', 'aria-label': label },
+      ...suggestions.map((s) => {
+        const b = el('button', { type: 'button', class: 'chip', text: s.question });
+        // The conversation re-renders, so keep keyboard users in the input box rather than on a removed button.
+        b.addEventListener('click', () => { input.focus(); ask(s.question); });
+        return b;
+      }));
+  }
+
+  function rating(message, index) {
+    const vote = async (helpful) => {
+      message.rated = helpful; save(); render();
+      try { await postJson('/feedback', { faqId: message.faqId, helpful, sessionId: sessionId() }); }
+      catch (e) { if (e.status === 404) { feedbackEnabled = false; render(); } }
+    };
+    const up = el('button', { type: 'button', 'aria-label': 'Helpful', 'aria-pressed': String(message.rated === true), text: 'Yes' });
+    const down = el('button', { type: 'button', 'aria-label': 'Not helpful', 'aria-pressed': String(message.rated === false), text: 'No' });
+    up.addEventListener('click', () => vote(true));
+    down.addEventListener('click', () => vote(false));
+    return el('div', { class: 'rate', 'data-message': String(index) }, el('span', { text: message.rated === undefined ? 'Was this helpful?' : 'Thanks for the feedback.' }), up, down);
+  }
+
+  // Only https, tel and mailto links; everything else stays plain text.
+  function linkify(text) {
+    const parts = [];
+    const pattern = /(https:\/\/[^\s<>"')]+[^\s<>"').,;:!?])|([\w.+-]+@[\w-]+(?:\.[\w-]+)+)|((?:\+?\d[\d\s().-]{5,}\d)|\b(?:911|999|112|988)\b)/g;
+    let last = 0;
+    for (const match of text.matchAll(pattern)) {
+      if (match.index > last) parts.push(text.slice(last, match.index));
+      const [value, url, email, phone] = match;
+      if (url) parts.push(el('a', { href: url, target: '_blank', rel: 'noopener noreferrer', text: url }));
+      else if (email) parts.push(el('a', { href: 'mailto:' + email, text: email }));
+      else if (/^(911|999|112|988)$/.test(phone) || phone.replace(/\D/g, '').length >= 7) parts.push(el('a', { href: 'tel:' + phone.replace(/[^\d+]/g, ''), text: value }));
+      else parts.push(value);
+      last = match.index + value.length;
+    }
+    if (last < text.length) parts.push(text.slice(last));
+    return parts;
+  }
+
+  async function getJson(path) { return request(path, { method: 'GET' }); }
+  async function postJson(path, body) {
+    return request(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  }
+  async function request(path, init) {
+    let response;
+    try { response = await fetch(endpoint + path, { ...init, credentials: 'omit', mode: 'cors' }); }
+    catch { throw { status: 0 }; }
+    if (!response.ok) throw { status: response.status };
+    return response.status === 202 || response.status === 204 ? null : response.json();
+  }
+
+  function sessionId() {
+    state.sessionId ||= (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
+    return state.sessionId;
+  }
+
+  function save() { try { sessionStorage.setItem(storeKey, JSON.stringify(state)); } catch { /* private mode */ } }
+  function load() { try { return JSON.parse(sessionStorage.getItem(storeKey)); } catch { return null; } }
+  function scrollDown() { log.scrollTop = log.scrollHeight; }
+  function safeColor(value) { return /^#[0-9a-f]{3,8}$|^[a-z]+$|^rgb\([\d\s,%.]+\)$/i.test(value || '') ? value : null; }
+
+  function el(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(props)) {
+      if (k === 'text') node.textContent = v;
+      else if (v === true) node.setAttribute(k, '');
+      else if (v !== false && v != null) node.setAttribute(k, v);
+    }
+    for (const c of children) if (c != null) node.append(c);
+    return node;
+  }
+
+  function svg() {
+    const ns = 'http://www.w3.org/2000/svg';
+    const icon = document.createElementNS(ns, 'svg');
+    icon.setAttribute('viewBox', '0 0 24 24'); icon.setAttribute('aria-hidden', 'true');
+    const path = document.createElementNS(ns, 'path');
+    path.setAttribute('fill', 'currentColor');
+    path.setAttribute('d', 'M4 4h16a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z');
+    icon.append(path);
+    return icon;
+  }
+})();
