@@ -5,6 +5,7 @@ using Faq.Api.Faqs;
 using Faq.Api.Feedback;
 using Faq.Api.Health;
 using Faq.Api.Infrastructure;
+using Faq.Api.Webhooks;
 using Faq.Api.Widget;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -16,9 +17,12 @@ builder.AddFaqContent();
 builder.AddFaqAnswering();
 builder.AddFaqAdmin();
 builder.AddFaqWidget();
+builder.AddFaqRateLimits();
+builder.AddFaqMessaging();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAdminPageRedirect();
@@ -33,6 +37,7 @@ api.MapAsk();
 api.MapFaqs();
 api.MapHealth();
 api.MapFeedback();
+api.MapTwilioWebhook();
 api.MapAdmin();
 
 app.Run();

@@ -19,6 +19,10 @@ public sealed class FaqApiFactory : WebApplicationFactory<Program>
 
     internal FaqApiFactory(Dictionary<string, string?> settings)
     {
+        // Tests send bursts from one address; the rate-limit tests set their own limits.
+        settings.TryAdd("Faq:RateLimits:AnonymousPerMinute", "100000");
+        settings.TryAdd("Faq:RateLimits:AdminPerMinute", "100000");
+        settings.TryAdd("Faq:RateLimits:MessagingPerMinute", "100000");
         _settings = settings;
         UseKestrel(0);
     }

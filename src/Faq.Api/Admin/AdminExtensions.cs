@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Threading.RateLimiting;
 using Faq.Api.Feedback;
 using Faq.Core.Analysis;
 using Faq.Core.Embeddings;
@@ -50,22 +49,6 @@ internal static partial class AdminExtensions
         builder.Services.AddSingleton<UnansweredRecorder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnansweredRecorder>());
 
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests.", Detail = "Please wait a minute and try again." },
-                });
-            };
-            options.AddPolicy(FeedbackEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
         return builder;
     }
 
@@ -88,7 +71,7 @@ internal static partial class AdminExtensions
     /// <summary>Everything under <c>/api/admin</c>, all of it behind the editor policy.</summary>
     public static RouteGroupBuilder MapAdmin(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/admin").RequireAuthorization(EditorPolicy);
+        var admin = api.MapGroup("/admin").RequireAuthorization(EditorPolicy).RequireRateLimiting(Infrastructure.RateLimiting.AdminPolicy);
         admin.MapAdminEntries();
         admin.MapAdminImportExport();
         admin.MapAdminTry();

@@ -1,6 +1,7 @@
 using Faq.Api.Admin;
 using Faq.Api.Content;
 using Faq.Core.Answering;
+using Faq.Core.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,11 +12,10 @@ internal static partial class AskEndpoints
     public const int MaxQuestionLength = 500;
     public const int MaxSessionIdLength = 128;
     public const long MaxBodyBytes = 16 * 1024;
-    private static readonly string[] Channels = ["web", "sms", "whatsapp", "api"];
 
     public static RouteGroupBuilder MapAsk(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/ask").WithTags("Ask").RequireCors(Widget.WidgetOptions.CorsPolicy);
+        var group = api.MapGroup("/ask").WithTags("Ask").RequireCors(Widget.WidgetOptions.CorsPolicy).RequireRateLimiting(Infrastructure.RateLimiting.PublicPolicy);
         group.MapPost("/", Ask)
             .WithName("Ask")
             .Accepts<AskRequest>("application/json")
@@ -48,12 +48,13 @@ internal static partial class AskEndpoints
         var logger = loggers.CreateLogger(typeof(AskEndpoints));
         LogReplied(logger, reply.Outcome, reply.FaqId, reply.Confidence, reply.Triage.Category);
         recorder.Observe(request.Question!, reply);
-        return TypedResults.Ok(ToResponse(reply, request.SessionId));
+        var channel = ChannelText.TryParse(request.Channel, out var parsed) ? parsed : Channel.Web; // validated above
+        return TypedResults.Ok(ToResponse(reply, request.SessionId, channel));
     }
 
-    internal static AskResponse ToResponse(FaqReply reply, string? sessionId) => new(
+    internal static AskResponse ToResponse(FaqReply reply, string? sessionId, Channel channel = Channel.Web) => new(
         Outcome(reply.Outcome),
-        reply.Answer,
+        ChannelText.IsMessaging(channel) ? ChannelText.ShapeAnswer(reply) : reply.Answer,
         reply.FaqId,
         Math.Round(reply.Confidence, 3),
         [.. reply.Suggestions.Select(s => new SuggestionDto(s.FaqId, s.Question))],
@@ -95,9 +96,9 @@ internal static partial class AskEndpoints
             errors["sessionId"] = [$"The session id must be at most {MaxSessionIdLength} characters."];
         }
 
-        if (request.Channel is not null && !Channels.Contains(request.Channel, StringComparer.OrdinalIgnoreCase))
+        if (!ChannelText.TryParse(request.Channel, out _))
         {
-            errors["channel"] = [$"The channel must be one of: {string.Join(", ", Channels)}."];
+            errors["channel"] = ["The channel must be one of: web, sms, whatsapp, api."];
         }
 
         return errors;

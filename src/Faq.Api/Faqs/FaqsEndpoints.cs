@@ -10,7 +10,7 @@ internal static class FaqsEndpoints
 {
     public static RouteGroupBuilder MapFaqs(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/faqs").WithTags("FAQ").RequireCors(Widget.WidgetOptions.CorsPolicy);
+        var group = api.MapGroup("/faqs").WithTags("FAQ").RequireCors(Widget.WidgetOptions.CorsPolicy).RequireRateLimiting(Infrastructure.RateLimiting.PublicPolicy);
         group.MapGet("/", List).WithName("ListFaqs");
         return group;
     }

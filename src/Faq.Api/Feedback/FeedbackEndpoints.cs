@@ -16,8 +16,6 @@ internal sealed record FeedbackCountDto(string FaqId, string Question, long Help
 
 internal static class FeedbackEndpoints
 {
-    public const string RateLimitPolicy = "feedback";
-
     public static RouteGroupBuilder MapFeedback(this RouteGroupBuilder api)
     {
         api.MapPost("/feedback", Post)
@@ -25,7 +23,7 @@ internal static class FeedbackEndpoints
             .WithTags("Feedback")
             .Accepts<FeedbackRequest>("application/json")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(4 * 1024))
-            .RequireRateLimiting(RateLimitPolicy)
+            .RequireRateLimiting(Infrastructure.RateLimiting.PublicPolicy)
             .RequireCors(Widget.WidgetOptions.CorsPolicy);
         return api;
     }

@@ -1,0 +1,85 @@
+using Faq.Core.Answering;
+using Faq.Core.Channels;
+using Faq.Core.Triage;
+
+namespace Faq.Core.Tests.Channels;
+
+public sealed class ChannelTests
+{
+    private const string Disclaimer = "This is general information, not medical advice. Please talk to your clinician.";
+
+    private static FaqReply Reply(string answer, AnswerOutcome outcome = AnswerOutcome.Answered, params Suggestion[] suggestions) =>
+        new(outcome, answer, outcome == AnswerOutcome.Answered ? "x" : null, 0.9, suggestions, Disclaimer, [], TriageResult.NotUrgent, false);
+
+    [Fact]
+    public void ALongAnswerIsCutAtASentenceWithAPointerAndTheDisclaimerIntact()
+    {
+        var sentence = "Dry needling targets trigger points in tight muscles. ";
+        var reply = Reply(string.Concat(Enumerable.Repeat(sentence, 60)));
+        var message = ChannelText.Message(reply);
+
+        Assert.True(message.Length <= ChannelText.MaxMessageLength, message.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.EndsWith(Disclaimer, message, StringComparison.Ordinal);
+        var answer = ChannelText.ShapeAnswer(reply);
+        Assert.EndsWith("muscles. " + ChannelText.Shortened, answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AShortAnswerIsUntouched() =>
+        Assert.Equal("Short answer.", ChannelText.ShapeAnswer(Reply("Short answer.")));
+
+    [Fact]
+    public void FallbacksListTheirSuggestionsAsPlainText()
+    {
+        var answer = ChannelText.ShapeAnswer(Reply("Not sure.", AnswerOutcome.Fallback, new Suggestion("a", "Does it hurt?"), new Suggestion("b", "Is it safe?")));
+        Assert.Equal("Not sure.\n\nYou can ask:\n- Does it hurt?\n- Is it safe?", answer);
+    }
+
+    [Fact]
+    public void MarkupIsRemoved() =>
+        Assert.Equal("Bold and a link.", ChannelText.ShapeAnswer(Reply("<b>Bold</b> and <a href=\"x\">a link</a>.")));
+
+    [Theory]
+    [InlineData(null, Channel.Web)]
+    [InlineData("SMS", Channel.Sms)]
+    [InlineData("whatsapp", Channel.WhatsApp)]
+    [InlineData("api", Channel.Api)]
+    public void ChannelNamesParse(string? name, Channel expected)
+    {
+        Assert.True(ChannelText.TryParse(name, out var channel));
+        Assert.Equal(expected, channel);
+    }
+
+    [Fact]
+    public void UnknownChannelsDoNotParse() => Assert.False(ChannelText.TryParse("fax", out _));
+
+    // Twilio's published example: auth token 12345, this URL and these parameters.
+    private static readonly Dictionary<string, string> TwilioExample = new()
+    {
+        ["CallSid"] = "CA1234567890ABCDE",
+        ["Caller"] = "+14158675309",
+        ["Digits"] = "1234",
+        ["From"] = "+14158675309",
+        ["To"] = "+18005551212",
+    };
+
+    private const string TwilioUrl = "https://mycompany.com/myapp.php?foo=1&bar=2";
+
+    [Fact]
+    public void TheSignatureMatchesTwiliosPublishedExample()
+    {
+        Assert.Equal("RSOYDt4T1cUTdK1PDd93/VVr8B8=", TwilioSignature.Compute("12345", TwilioUrl, TwilioExample));
+        Assert.True(TwilioSignature.IsValid("12345", "RSOYDt4T1cUTdK1PDd93/VVr8B8=", TwilioUrl, TwilioExample.Reverse()));
+    }
+
+    [Fact]
+    public void AnyChangeInvalidatesTheSignature()
+    {
+        const string signature = "RSOYDt4T1cUTdK1PDd93/VVr8B8=";
+        Assert.False(TwilioSignature.IsValid("12345", signature, TwilioUrl + "&x=1", TwilioExample));
+        Assert.False(TwilioSignature.IsValid("54321", signature, TwilioUrl, TwilioExample));
+        Assert.False(TwilioSignature.IsValid("12345", signature, TwilioUrl, new Dictionary<string, string>(TwilioExample) { ["Digits"] = "9999" }));
+        Assert.False(TwilioSignature.IsValid("12345", null, TwilioUrl, TwilioExample));
+        Assert.False(TwilioSignature.IsValid(string.Empty, signature, TwilioUrl, TwilioExample));
+    }
+}
