@@ -5,6 +5,7 @@ using Faq.Api.Faqs;
 using Faq.Api.Feedback;
 using Faq.Api.Health;
 using Faq.Api.Infrastructure;
+using Faq.Api.OpenApi;
 using Faq.Api.Webhooks;
 using Faq.Api.Widget;
 
@@ -19,6 +20,7 @@ builder.AddFaqAdmin();
 builder.AddFaqWidget();
 builder.AddFaqRateLimits();
 builder.AddFaqMessaging();
+builder.AddFaqOpenApi();
 
 var app = builder.Build();
 
@@ -31,6 +33,8 @@ app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+
+app.MapFaqOpenApi();
 
 var api = app.MapGroup("/api");
 api.MapAsk();

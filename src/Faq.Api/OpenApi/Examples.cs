@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Faq.Api.OpenApi;
+
+/// <summary>Required fields and worked examples for the schemas integrators use most.</summary>
+internal static class Examples
+{
+    public static Task Apply(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (type == typeof(Ask.AskRequest))
+        {
+            schema.Required = new HashSet<string> { "question" };
+            schema.Examples = [new JsonObject { ["question"] = "Does dry needling hurt?", ["sessionId"] = "c-1234", ["channel"] = "web" }];
+            Describe(schema, "question", "The patient's question, 1 to 500 characters.");
+            Describe(schema, "sessionId", "Optional id of the conversation, at most 128 characters; echoed back.");
+            Describe(schema, "channel", "Optional: web (default), sms, whatsapp or api. sms and whatsapp get plain text that fits one 1,600-character message with the disclaimer.");
+        }
+        else if (type == typeof(Ask.AskResponse))
+        {
+            schema.Required = new HashSet<string> { "outcome", "answer", "confidence", "suggestions", "disclaimer" };
+            schema.Examples = [new JsonObject
+            {
+                ["outcome"] = "answered",
+                ["answer"] = "Most people find it less painful than they expect.",
+                ["faqId"] = "is-it-painful",
+                ["confidence"] = 0.947,
+                ["suggestions"] = new JsonArray(new JsonObject { ["faqId"] = "side-effects", ["question"] = "What are the side effects of dry needling?" }),
+                ["disclaimer"] = "This is general information, not medical advice. Please talk to your physical therapist, podiatrist or doctor about your own situation.",
+                ["sessionId"] = "c-1234",
+            }];
+            Describe(schema, "outcome", "answered, clarify, fallback or urgent.");
+            Describe(schema, "faqId", "The entry answered from; only when outcome is answered.");
+            Describe(schema, "confidence", "Calibrated confidence in the best entry, 0 to 1.");
+            Describe(schema, "disclaimer", "Present and non-empty on every reply.");
+        }
+        else if (type == typeof(Feedback.FeedbackRequest))
+        {
+            schema.Required = new HashSet<string> { "faqId", "helpful" };
+            schema.Examples = [new JsonObject { ["faqId"] = "is-it-painful", ["helpful"] = true }];
+        }
+        else if (type == typeof(Admin.EntryInput))
+        {
+            schema.Required = new HashSet<string> { "question", "answer" };
+            schema.Examples = [new JsonObject
+            {
+                ["id"] = "parking",
+                ["question"] = "Is there parking at the clinic?",
+                ["alternates"] = new JsonArray("where do I park", "can I park my car there"),
+                ["answer"] = "Yes: free parking behind the building.",
+                ["tags"] = new JsonArray("clinic"),
+                ["related"] = new JsonArray("booking"),
+            }];
+        }
+        else if (type == typeof(Admin.AttachRequest))
+        {
+            schema.Required = new HashSet<string> { "faqId" };
+            schema.Examples = [new JsonObject { ["faqId"] = "booking" }];
+        }
+        else if (type == typeof(Admin.TryRequest))
+        {
+            schema.Required = new HashSet<string> { "question" };
+            schema.Examples = [new JsonObject { ["question"] = "how long will I be sore?" }];
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void Describe(OpenApiSchema schema, string property, string description)
+    {
+        if (schema.Properties?.TryGetValue(property, out var value) == true && value is OpenApiSchema property_)
+        {
+            property_.Description = description;
+        }
+    }
+}
