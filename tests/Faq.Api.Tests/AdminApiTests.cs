@@ -162,6 +162,14 @@ public abstract class AdminApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnOversizedEntryBodyIsRefusedBeforeItIsRead()
+    {
+        using var content = new StringContent("{\"question\":\"" + new string('a', 100 * 1024) + "\"}", Encoding.UTF8, "application/json");
+        using var response = await Staff.PostAsync("/api/admin/entries", content);
+        await Problem(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
     public async Task CreatingAnExistingIdIsAConflict()
     {
         using var response = await Staff.PostAsJsonAsync("/api/admin/entries", Entry("booking", "Another booking question?", "Answer."));
