@@ -33,14 +33,10 @@ internal sealed record EntryInput(
     public FaqEntry ToEntry(string? id = null) => new(
         (id ?? Id ?? string.Empty).Trim(),
         Question?.Trim() ?? string.Empty,
-        Clean(Alternates),
+        FaqSet.Clean(Alternates),
         Answer?.Trim() ?? string.Empty,
-        Clean(Tags),
-        Clean(Related));
-
-    // Blank lines in the alternates editor are not alternates.
-    private static string[] Clean(List<string?>? values) =>
-        values is null ? [] : [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim())];
+        FaqSet.Clean(Tags),
+        FaqSet.Clean(Related));
 }
 
 /// <summary>One version in an entry's history.</summary>

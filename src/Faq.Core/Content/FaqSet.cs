@@ -104,7 +104,8 @@ public static class FaqSet
         return entries;
     }
 
-    private static string[] Clean(List<string?>? values) =>
+    /// <summary>The non-blank values of a list, trimmed: blank lines in an editor are not alternates, tags or ids.</summary>
+    public static string[] Clean(IEnumerable<string?>? values) =>
         values is null ? [] : [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim())];
 }
 
