@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using Faq.Core.Evaluation;
+
+namespace Faq.Cli;
+
+/// <summary><c>faq eval questions.jsonl [--faq file] [--json] [--min-top1 x] …</c></summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var questions = new Argument<FileInfo>("questions") { Description = "Labelled questions, one JSON object a line: {\"q\", \"expect\": id|fallback|urgent, \"accept\": [ids]}." };
+        var faq = new Option<FileInfo?>("--faq") { Description = "The FAQ file (default: the curated data/faq/dry-needling.json)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON line instead of the report." };
+        var minTop1 = new Option<double?>("--min-top1") { Description = "Fail unless in-scope top-1 accuracy is at least this." };
+        var maxWrong = new Option<double?>("--max-wrong") { Description = "Fail if the wrong-answer rate is above this." };
+        var minFallback = new Option<double?>("--min-offtopic-fallback") { Description = "Fail unless this share of off-topic questions falls back." };
+        var minUrgent = new Option<double?>("--min-urgent-recall") { Description = "Fail unless this share of urgent messages is triaged as urgent." };
+        var command = new Command("eval", "Run labelled questions through the real answering pipeline and report its quality.")
+        {
+            questions, faq, json, minTop1, maxWrong, minFallback, minUrgent,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var file = parse.GetValue(questions)!;
+            if (!file.Exists)
+            {
+                await Console.Error.WriteLineAsync($"No such file: {file.FullName}");
+                return 2;
+            }
+
+            IReadOnlyList<EvalCase> cases;
+            try
+            {
+                cases = EvalCase.ParseLines(await File.ReadAllTextAsync(file.FullName, cancellationToken));
+            }
+            catch (FormatException ex)
+            {
+                await Console.Error.WriteLineAsync($"{file.Name}: {ex.Message}");
+                return 2;
+            }
+
+            var (index, answerer) = await Pipeline.LoadAsync(parse.GetValue(faq)?.FullName ?? Pipeline.DefaultFaqPath, cancellationToken);
+            var results = await Evaluator.RunAsync(answerer, index, cases, cancellationToken);
+            var report = Evaluator.Summarise(results);
+
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine(report.ToJson());
+            }
+            else
+            {
+                Print(report, results);
+            }
+
+            var failures = new List<string>();
+            Check(failures, "top-1", report.Top1, parse.GetValue(minTop1), atLeast: true);
+            Check(failures, "wrong-answer rate", report.WrongAnswerRate, parse.GetValue(maxWrong), atLeast: false);
+            Check(failures, "off-topic fallback", report.OffTopicFallbackRate, parse.GetValue(minFallback), atLeast: true);
+            Check(failures, "urgent recall", report.UrgentRecall, parse.GetValue(minUrgent), atLeast: true);
+            foreach (var failure in failures)
+            {
+                await Console.Error.WriteLineAsync("Threshold not met: " + failure);
+            }
+
+            return failures.Count == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static void Check(List<string> failures, string name, double value, double? threshold, bool atLeast)
+    {
+        if (threshold is { } t && (atLeast ? value < t : value > t))
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{name} is {value:F3}, {(atLeast ? "needs at least" : "must be at most")} {t:F3}"));
+        }
+    }
+
+    private static void Print(EvalReport r, IReadOnlyList<EvalResult> results)
+    {
+        string P(double v) => v.ToString("P1", CultureInfo.InvariantCulture);
+        Console.WriteLine($"Questions: {r.Questions} ({r.InScope} in scope, {r.OffTopic} off-topic, {r.Urgent} urgent)");
+        Console.WriteLine($"  in-scope answered right (top-1)  {P(r.Top1)}");
+        Console.WriteLine($"  in-scope answered wrong          {P(r.WrongAnswerRate)}");
+        Console.WriteLine($"  in-scope clarify / fallback      {P(r.ClarifyRate)} / {P(r.InScopeFallbackRate)}");
+        Console.WriteLine($"  off-topic falling back           {P(r.OffTopicFallbackRate)} (answered: {P(r.OffTopicAnsweredRate)})");
+        Console.WriteLine($"  fallback precision               {P(r.FallbackPrecision)}");
+        Console.WriteLine($"  urgent recall / precision        {P(r.UrgentRecall)} / {P(r.UrgentPrecision)}");
+        Console.WriteLine($"  MRR@5 (in scope)                 {r.Mrr5.ToString("F3", CultureInfo.InvariantCulture)}");
+        var misses = results.Where(x => !x.Correct).ToList();
+        if (misses.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Not as expected (expected ← got):");
+        foreach (var m in misses)
+        {
+            var got = m.FaqId is null ? m.Outcome.ToString().ToLowerInvariant() : $"{m.FaqId}";
+            var best = m.CandidateIds.Count > 0 ? $" [best candidate: {m.CandidateIds[0]}, confidence {m.Confidence.ToString("F2", CultureInfo.InvariantCulture)}]" : string.Empty;
+            Console.WriteLine($"  {m.Case.Expect} ← {got}{best}: {m.Case.Question}");
+        }
+    }
+}
