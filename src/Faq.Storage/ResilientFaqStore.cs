@@ -185,8 +185,8 @@ public sealed class ResilientFaqStore(IFaqStore inner, StoreResilience resilienc
 public sealed class ResilientReviewStore(IReviewStore inner, StoreResilience resilience) : IReviewStore
 {
     /// <inheritdoc />
-    public Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken = default) =>
-        resilience.RunAsync(async ct => { await inner.RecordUnansweredAsync(question, ct); return true; }, cancellationToken);
+    public Task RecordUnansweredAsync(IReadOnlyList<UnansweredQuestion> questions, CancellationToken cancellationToken = default) =>
+        resilience.RunAsync(async ct => { await inner.RecordUnansweredAsync(questions, ct); return true; }, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<UnansweredQuestion>> ListUnansweredAsync(CancellationToken cancellationToken = default) =>

@@ -18,8 +18,8 @@ public abstract class ReviewStoreContractTests
         var store = Store(NewBacking());
         var older = Question("do you validate parking", DateTimeOffset.UtcNow.AddHours(-2));
         var newer = Question("can I bring my dog", DateTimeOffset.UtcNow.AddMinutes(-5));
-        await store.RecordUnansweredAsync(older);
-        await store.RecordUnansweredAsync(newer);
+        await store.RecordUnansweredAsync([older]);
+        await store.RecordUnansweredAsync([newer]);
 
         var list = await store.ListUnansweredAsync();
         Assert.Equal([newer.Id, older.Id], list.Select(q => q.Id));
@@ -38,8 +38,7 @@ public abstract class ReviewStoreContractTests
     {
         var store = Store(NewBacking());
         var now = DateTimeOffset.UtcNow;
-        await store.RecordUnansweredAsync(Question("ancient", now.AddDays(-40)));
-        await store.RecordUnansweredAsync(Question("recent", now.AddDays(-1)));
+        await store.RecordUnansweredAsync([Question("ancient", now.AddDays(-40)), Question("recent", now.AddDays(-1))]);
 
         Assert.Equal(1, await store.PurgeUnansweredAsync(now.AddDays(-30)));
         Assert.Equal(["recent"], (await store.ListUnansweredAsync()).Select(q => q.Question));

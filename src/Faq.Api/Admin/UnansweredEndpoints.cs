@@ -129,18 +129,23 @@ internal sealed partial class UnansweredRecorder(
         var nextPurge = time.GetUtcNow();
         try
         {
+            var batch = new List<UnansweredQuestion>();
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                while (_queue.Reader.TryRead(out var question))
+                // Everything queued so far goes in one write: under load that is one write, not one per question.
+                batch.Clear();
+                while (batch.Count < 500 && _queue.Reader.TryRead(out var question))
                 {
-                    try
-                    {
-                        await review.RecordUnansweredAsync(question, stoppingToken);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        LogRecordFailed(logger, ex.Message);
-                    }
+                    batch.Add(question);
+                }
+
+                try
+                {
+                    await review.RecordUnansweredAsync(batch, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogRecordFailed(logger, ex.Message);
                 }
 
                 if (time.GetUtcNow() >= nextPurge)

@@ -15,8 +15,8 @@ public sealed record FeedbackCount(string FaqId, long Helpful, long Unhelpful);
 /// <summary>Where unanswered questions and patient feedback are kept. Implementations are thread-safe.</summary>
 public interface IReviewStore
 {
-    /// <summary>Keeps an unanswered question.</summary>
-    Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken = default);
+    /// <summary>Keeps unanswered questions (a batch is one write where the store allows).</summary>
+    Task RecordUnansweredAsync(IReadOnlyList<UnansweredQuestion> questions, CancellationToken cancellationToken = default);
 
     /// <summary>Unanswered questions, newest first.</summary>
     Task<IReadOnlyList<UnansweredQuestion>> ListUnansweredAsync(CancellationToken cancellationToken = default);

@@ -15,16 +15,16 @@ internal sealed class FileReviewStore(string folder, string tenant) : IReviewSto
 
     public void Dispose() => _file.Dispose();
 
-    public Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken = default) =>
+    public Task RecordUnansweredAsync(IReadOnlyList<UnansweredQuestion> questions, CancellationToken cancellationToken = default) =>
         _file.WriteAsync(d =>
         {
-            d.Unanswered.Insert(0, UnansweredRecord.From(question));
+            d.Unanswered.InsertRange(0, questions.Reverse().Select(UnansweredRecord.From));
             if (d.Unanswered.Count > MaxUnanswered)
             {
                 d.Unanswered.RemoveRange(MaxUnanswered, d.Unanswered.Count - MaxUnanswered);
             }
 
-            return true;
+            return questions.Count > 0;
         }, cancellationToken);
 
     public async Task<IReadOnlyList<UnansweredQuestion>> ListUnansweredAsync(CancellationToken cancellationToken = default) =>

@@ -18,9 +18,17 @@ internal sealed class TableReviewStore(TablesClient client, string tenant) : IRe
 
     public void Dispose() => _tables.Dispose();
 
-    public async Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken = default)
+    public async Task RecordUnansweredAsync(IReadOnlyList<UnansweredQuestion> questions, CancellationToken cancellationToken = default)
     {
         await _tables.EnsureAsync(cancellationToken);
+        foreach (var question in questions)
+        {
+            await RecordAsync(question, cancellationToken);
+        }
+    }
+
+    private async Task RecordAsync(UnansweredQuestion question, CancellationToken cancellationToken)
+    {
         var entity = new TableEntity(tenant, question.Id)
         {
             ["Question"] = question.Question,
