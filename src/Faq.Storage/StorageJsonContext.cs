@@ -7,4 +7,5 @@ namespace Faq.Storage;
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(FileStoreDocument))]
 [JsonSerializable(typeof(ReviewDocument))]
+[JsonSerializable(typeof(FeedbackDocument))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

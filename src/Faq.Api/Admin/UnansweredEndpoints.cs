@@ -98,6 +98,7 @@ internal static class UnansweredEndpoints
 internal sealed partial class UnansweredRecorder(
     IReviewStore review, IOptions<AdminOptions> options, TimeProvider time, ILogger<UnansweredRecorder> logger) : BackgroundService
 {
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
     private readonly Channel<UnansweredQuestion> _queue = Channel.CreateBounded<UnansweredQuestion>(
         new BoundedChannelOptions(1_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
@@ -147,6 +148,9 @@ internal sealed partial class UnansweredRecorder(
                 {
                     LogRecordFailed(logger, ex.Message);
                 }
+
+                // At most one write a second however busy the bot is: the rest waits in the queue for the next batch.
+                await Task.Delay(FlushInterval, time, stoppingToken);
 
                 if (time.GetUtcNow() >= nextPurge)
                 {

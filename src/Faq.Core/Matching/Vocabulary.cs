@@ -8,6 +8,11 @@ namespace Faq.Core.Matching;
 internal sealed class Vocabulary
 {
     private const int MinLength = 4;
+
+    // The index never changes, so a word's correction never does: remembered, up to a bound so that a stream of
+    // random words cannot grow memory without limit.
+    private const int MaxRemembered = 50_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _remembered = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<(string Word, string Term)>> _byLength = [];
     private readonly Dictionary<string, string> _termBySurface = new(StringComparer.Ordinal);
 
@@ -34,6 +39,22 @@ internal sealed class Vocabulary
             return null;
         }
 
+        if (_remembered.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var corrected = Search(word, documentFrequency);
+        if (_remembered.Count < MaxRemembered)
+        {
+            _remembered.TryAdd(word, corrected);
+        }
+
+        return corrected;
+    }
+
+    private string? Search(string word, Func<string, int> documentFrequency)
+    {
         var maxDistance = word.Length <= 6 ? 1 : 2;
         string? best = null;
         var bestDistance = int.MaxValue;

@@ -4,16 +4,24 @@ using Faq.Core.Storage;
 namespace Faq.Storage.Files;
 
 /// <summary>
-/// Unanswered questions and feedback counts in one JSON file per tenant (<c>{folder}/{tenant}.review.json</c>),
-/// written atomically like the entry store. Keeps at most <see cref="MaxUnanswered"/> questions, dropping the oldest.
+/// Unanswered questions (<c>{folder}/{tenant}.unanswered.json</c>) and feedback counts
+/// (<c>{folder}/{tenant}.feedback.json</c>), each written atomically like the entry store. They are separate files
+/// so that a vote rewrites a few counters, not the whole review queue. Keeps at most <see cref="MaxUnanswered"/>
+/// questions, dropping the oldest.
 /// </summary>
 internal sealed class FileReviewStore(string folder, string tenant) : IReviewStore, IDisposable
 {
     public const int MaxUnanswered = 5_000;
     private readonly AtomicJsonFile<ReviewDocument> _file = new(
-        Path.Combine(folder, tenant + ".review.json"), StorageJsonContext.Default.ReviewDocument, () => new ReviewDocument());
+        Path.Combine(folder, tenant + ".unanswered.json"), StorageJsonContext.Default.ReviewDocument, () => new ReviewDocument());
+    private readonly AtomicJsonFile<FeedbackDocument> _feedback = new(
+        Path.Combine(folder, tenant + ".feedback.json"), StorageJsonContext.Default.FeedbackDocument, () => new FeedbackDocument());
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        _file.Dispose();
+        _feedback.Dispose();
+    }
 
     public Task RecordUnansweredAsync(IReadOnlyList<UnansweredQuestion> questions, CancellationToken cancellationToken = default) =>
         _file.WriteAsync(d =>
@@ -44,7 +52,7 @@ internal sealed class FileReviewStore(string folder, string tenant) : IReviewSto
     }
 
     public Task RecordFeedbackAsync(string faqId, bool helpful, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        _file.WriteAsync(d =>
+        _feedback.WriteAsync(d =>
         {
             var count = d.Feedback.GetValueOrDefault(faqId) ?? new FeedbackRecord(0, 0);
             d.Feedback[faqId] = helpful ? count with { Helpful = count.Helpful + 1 } : count with { Unhelpful = count.Unhelpful + 1 };
@@ -52,16 +60,21 @@ internal sealed class FileReviewStore(string folder, string tenant) : IReviewSto
         }, cancellationToken);
 
     public async Task<IReadOnlyList<FeedbackCount>> FeedbackCountsAsync(CancellationToken cancellationToken = default) =>
-        [.. (await _file.ReadAsync(cancellationToken)).Feedback.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new FeedbackCount(f.Key, f.Value.Helpful, f.Value.Unhelpful))];
+        [.. (await _feedback.ReadAsync(cancellationToken)).Feedback.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => new FeedbackCount(f.Key, f.Value.Helpful, f.Value.Unhelpful))];
 }
 
 internal sealed class ReviewDocument : ICopyable<ReviewDocument>
 {
     public List<UnansweredRecord> Unanswered { get; set; } = [];
 
+    public ReviewDocument Copy() => new() { Unanswered = [.. Unanswered] };
+}
+
+internal sealed class FeedbackDocument : ICopyable<FeedbackDocument>
+{
     public Dictionary<string, FeedbackRecord> Feedback { get; set; } = new(StringComparer.Ordinal);
 
-    public ReviewDocument Copy() => new() { Unanswered = [.. Unanswered], Feedback = new(Feedback, StringComparer.Ordinal) };
+    public FeedbackDocument Copy() => new() { Feedback = new(Feedback, StringComparer.Ordinal) };
 }
 
 internal sealed record UnansweredRecord(string Id, string Question, DateTimeOffset At, string Outcome, double Confidence, List<string> Candidates)
