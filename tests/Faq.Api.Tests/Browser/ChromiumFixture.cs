@@ -23,6 +23,10 @@ public sealed class ChromiumFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ScreenshotFolder);
+
+        // Expectations wait for the page to reach a state; on a busy two-core CI machine that can take longer than
+        // Playwright's default 5 s without anything being wrong.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
