@@ -177,8 +177,8 @@ public sealed class ResilientFaqStore(IFaqStore inner, StoreResilience resilienc
         RunAsync(ct => _inner.SetVectorsAsync(id, ifMatch, vectors, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<bool> SeedAsync(IReadOnlyList<FaqEntry> entries, string editor, Func<FaqEntry, EntryVectors?> vectors, CancellationToken cancellationToken = default) =>
-        RunAsync(ct => _inner.SeedAsync(entries, editor, vectors, ct), cancellationToken);
+    public Task<bool> SeedAsync(IReadOnlyList<FaqEntry> entries, string editor, CancellationToken cancellationToken = default) =>
+        RunAsync(ct => _inner.SeedAsync(entries, editor, ct), cancellationToken);
 }
 
 /// <summary>A review store whose every call runs through <see cref="StoreResilience"/>.</summary>

@@ -190,10 +190,10 @@ public abstract class FaqStoreContractTests
         var store = Store(backing);
         FaqEntry[] seed = [Entry("a"), Entry("b")];
 
-        Assert.True(await store.SeedAsync(seed, "seed", _ => null));
-        Assert.False(await store.SeedAsync(seed, "seed", _ => null));
+        Assert.True(await store.SeedAsync(seed, "seed"));
+        Assert.False(await store.SeedAsync(seed, "seed"));
         await store.DeleteAsync("a", null, "alice");
-        Assert.False(await Store(backing).SeedAsync(seed, "seed", _ => null));
+        Assert.False(await Store(backing).SeedAsync(seed, "seed"));
 
         Assert.Equal(["b"], (await store.ListAsync()).Select(e => e.Entry.Id));
         Assert.Equal(EntryChange.Seeded, (await store.HistoryAsync("b"))[0].Change);

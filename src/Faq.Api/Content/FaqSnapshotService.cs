@@ -125,9 +125,9 @@ internal sealed partial class FaqSnapshotService(
             seed = await FaqSet.ReadAsync(stream, cancellationToken);
         }
 
-        var seedVectors = await _embedder.EmbedAsync(seed, null, cancellationToken);
-        var byId = seed.Select((e, i) => (e.Id, Vectors: seedVectors[i])).ToDictionary(x => x.Id, x => x.Vectors, StringComparer.Ordinal);
-        if (await store.SeedAsync(seed, SeedEditor, e => byId.GetValueOrDefault(e.Id), cancellationToken))
+        // No vectors here: an already seeded store (every start but the first) would throw them away, and the
+        // refresh that follows embeds and saves whatever lacks them, once.
+        if (await store.SeedAsync(seed, SeedEditor, cancellationToken))
         {
             LogSeeded(logger, seed.Count, path);
         }

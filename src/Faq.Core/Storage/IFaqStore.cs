@@ -45,9 +45,10 @@ public interface IFaqStore
 
     /// <summary>
     /// Fills an empty store with the curated entries, exactly once per store: idempotent, and safe when several
-    /// instances start together. Returns whether this call did the seeding.
+    /// instances start together. Entries are stored without vectors; the first load embeds and saves them.
+    /// Returns whether this call did the seeding.
     /// </summary>
-    Task<bool> SeedAsync(IReadOnlyList<FaqEntry> entries, string editor, Func<FaqEntry, EntryVectors?> vectors, CancellationToken cancellationToken = default);
+    Task<bool> SeedAsync(IReadOnlyList<FaqEntry> entries, string editor, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An entry with its version, ETag, audit fields and stored vectors.</summary>

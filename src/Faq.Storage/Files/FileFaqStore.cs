@@ -115,7 +115,7 @@ internal sealed class FileFaqStore(string folder, string tenant, TimeProvider ti
         }, cancellationToken);
     }
 
-    public Task<bool> SeedAsync(IReadOnlyList<FaqEntry> entries, string editor, Func<FaqEntry, EntryVectors?> vectors, CancellationToken cancellationToken = default)
+    public Task<bool> SeedAsync(IReadOnlyList<FaqEntry> entries, string editor, CancellationToken cancellationToken = default)
     {
         foreach (var entry in entries)
         {
@@ -131,7 +131,7 @@ internal sealed class FileFaqStore(string folder, string tenant, TimeProvider ti
 
             foreach (var entry in entries.Where(e => document.Entries.TrueForAll(x => x.Id != e.Id)))
             {
-                var record = EntryRecord.From(entry, 1, time.GetUtcNow(), StoreIds.Editor(editor), false, vectors(entry));
+                var record = EntryRecord.From(entry, 1, time.GetUtcNow(), StoreIds.Editor(editor), false, null);
                 document.Entries.Add(record);
                 document.History.Add(HistoryRecord.From(record, EntryChange.Seeded));
             }

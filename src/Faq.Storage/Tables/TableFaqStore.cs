@@ -197,7 +197,7 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
         }
     }
 
-    public async Task<bool> SeedAsync(IReadOnlyList<FaqEntry> entries, string editor, Func<FaqEntry, EntryVectors?> vectors, CancellationToken cancellationToken = default)
+    public async Task<bool> SeedAsync(IReadOnlyList<FaqEntry> entries, string editor, CancellationToken cancellationToken = default)
     {
         await EnsureTablesAsync(cancellationToken);
         if (await client.GetAsync(EntriesTable, Tenant, SeedMarker, cancellationToken: cancellationToken) is not null)
@@ -209,7 +209,7 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
         foreach (var entry in entries)
         {
             StoreIds.Validate(entry.Id);
-            var stored = new StoredEntry(entry, 1, string.Empty, time.GetUtcNow(), StoreIds.Editor(editor), false, vectors(entry));
+            var stored = new StoredEntry(entry, 1, string.Empty, time.GetUtcNow(), StoreIds.Editor(editor), false, null);
             try
             {
                 stored = stored with { ETag = await client.InsertAsync(EntriesTable, ToEntity(stored), cancellationToken) };
