@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Faq.Api.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +16,7 @@ internal sealed class AdminAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    AdminKeyring keyring,
+    KeyRing<AdminKey> keyring,
     IOptions<AdminOptions> admin,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -30,8 +29,8 @@ internal sealed class AdminAuthenticationHandler(
     {
         if (Request.Headers.TryGetValue(KeyHeader, out var key) && key.Count == 1)
         {
-            return Task.FromResult(keyring.Match(key[0]!) is { } name
-                ? Success(name, "key")
+            return Task.FromResult(keyring.Match(key[0]!) is { } admin
+                ? Success(admin.Name, "key")
                 : AuthenticateResult.Fail("The admin key is not valid."));
         }
 
@@ -68,35 +67,6 @@ internal sealed class AdminAuthenticationHandler(
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
-}
-
-/// <summary>The configured admin keys, hashed so that comparisons take the same time whatever the input.</summary>
-internal sealed class AdminKeyring
-{
-    private readonly List<(string Name, byte[] Hash)> _keys;
-
-    public AdminKeyring(IEnumerable<AdminKey> keys) =>
-        _keys = [.. keys.Where(k => !string.IsNullOrEmpty(k.Key)).Select(k => (string.IsNullOrWhiteSpace(k.Name) ? "staff" : k.Name, Hash(k.Key)))];
-
-    public bool IsEmpty => _keys.Count == 0;
-
-    /// <summary>The name of the matching key, or null. Every key is compared, so timing reveals nothing.</summary>
-    public string? Match(string candidate)
-    {
-        var hash = Hash(candidate);
-        string? match = null;
-        foreach (var (name, keyHash) in _keys)
-        {
-            if (CryptographicOperations.FixedTimeEquals(hash, keyHash))
-            {
-                match ??= name;
-            }
-        }
-
-        return match;
-    }
-
-    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }
 
 /// <summary>Reads Azure App Service's <c>X-MS-CLIENT-PRINCIPAL</c> (Base64 JSON: auth_typ, name_typ, role_typ, claims).</summary>

@@ -35,7 +35,12 @@ internal static partial class AdminExtensions
         }
 
         builder.Services.AddSingleton(Options.Create(admin));
-        builder.Services.AddSingleton(new AdminKeyring(admin.Keys));
+        foreach (var key in admin.Keys.Where(k => string.IsNullOrWhiteSpace(k.Name)))
+        {
+            key.Name = "staff";
+        }
+
+        builder.Services.AddSingleton(new Infrastructure.KeyRing<AdminKey>(admin.Keys, k => k.Key));
         builder.Services.AddSingleton(new GeneratedAdminKey(generated));
         builder.Services.AddHostedService<AdminKeyAnnouncer>();
 

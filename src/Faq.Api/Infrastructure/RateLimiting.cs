@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -79,7 +77,7 @@ internal static class RateLimiting
                 QueueLimit = 0,
             });
 
-        var integrations = keys.Where(k => !string.IsNullOrEmpty(k.Key)).Select(k => (k.Name, Hash: Hash(k.Key), Limit: k.PerMinute ?? limits.AnonymousPerMinute)).ToList();
+        var integrations = new KeyRing<IntegrationKey>(keys, k => k.Key);
 
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
@@ -131,16 +129,10 @@ internal static class RateLimiting
 
             options.AddPolicy(PublicPolicy, context =>
             {
-                if (context.Request.Headers.TryGetValue(IntegrationKeyHeader, out var key) && key.Count == 1)
+                if (context.Request.Headers.TryGetValue(IntegrationKeyHeader, out var key) && key.Count == 1
+                    && integrations.Match(key[0]!) is { } client)
                 {
-                    var hash = Hash(key[0]!);
-                    foreach (var (name, keyHash, limit) in integrations)
-                    {
-                        if (CryptographicOperations.FixedTimeEquals(hash, keyHash))
-                        {
-                            return Window("key:" + name, limit);
-                        }
-                    }
+                    return Window("key:" + client.Name, client.PerMinute ?? limits.AnonymousPerMinute);
                 }
 
                 return Window("ip:" + Address(context), limits.AnonymousPerMinute);
@@ -154,6 +146,4 @@ internal static class RateLimiting
     }
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
-    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }
