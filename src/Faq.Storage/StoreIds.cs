@@ -27,10 +27,6 @@ internal static class StoreIds
 
     public static string Editor(string editor) => string.IsNullOrWhiteSpace(editor) ? "unknown" : editor.Trim();
 
-    public static bool SameContent(Faq.Core.Content.FaqEntry a, Faq.Core.Content.FaqEntry b) =>
-        a.Id == b.Id && a.Question == b.Question && a.Answer == b.Answer
-        && a.Alternates.SequenceEqual(b.Alternates) && a.Tags.SequenceEqual(b.Tags) && a.Related.SequenceEqual(b.Related);
-
     public static EntryVersion ToVersion(StoredEntry stored, string change) =>
         new(stored.Version, stored.Entry, stored.Deleted, stored.UpdatedAt, stored.UpdatedBy, change);
 }

@@ -155,7 +155,7 @@ internal sealed partial class ImportPlan
             }
 
             var current = byId.GetValueOrDefault(entry.Id);
-            var action = current is null ? "create" : (!current.Deleted && Same(current.Entry, entry) ? "unchanged" : "update");
+            var action = current is null ? "create" : (!current.Deleted && current.Entry.HasSameContent(entry) ? "unchanged" : "update");
             plan._rows.Add((row.Row, entry.Id, action, entry, current, null));
         }
 
@@ -223,9 +223,6 @@ internal sealed partial class ImportPlan
             throw;
         }
     }
-
-    private static bool Same(FaqEntry a, FaqEntry b) =>
-        a.Question == b.Question && a.Answer == b.Answer && a.Alternates.SequenceEqual(b.Alternates) && a.Tags.SequenceEqual(b.Tags) && a.Related.SequenceEqual(b.Related);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import failed after {Done} writes ({Reason}); undoing them")]
     private static partial void LogRollingBack(ILogger logger, int done, string reason);

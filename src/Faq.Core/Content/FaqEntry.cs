@@ -13,4 +13,15 @@ public sealed record FaqEntry(
     IReadOnlyList<string> Alternates,
     string Answer,
     IReadOnlyList<string> Tags,
-    IReadOnlyList<string> Related);
+    IReadOnlyList<string> Related)
+{
+    /// <summary>
+    /// Whether two entries say the same thing, field by field (record equality compares the lists by reference).
+    /// </summary>
+    public bool HasSameContent(FaqEntry other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Id == other.Id && Question == other.Question && Answer == other.Answer
+            && Alternates.SequenceEqual(other.Alternates) && Tags.SequenceEqual(other.Tags) && Related.SequenceEqual(other.Related);
+    }
+}

@@ -255,7 +255,7 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
 
     private static bool LandedEarlier(StoredEntry now, StoredEntry attempted) =>
         now.Version == attempted.Version && now.UpdatedBy == attempted.UpdatedBy && now.Deleted == attempted.Deleted
-        && StoreIds.SameContent(now.Entry, attempted.Entry);
+        && now.Entry.HasSameContent(attempted.Entry);
 
     internal static string HistoryKey(string id, long version) => id + "|" + version.ToString("D19", CultureInfo.InvariantCulture);
 
