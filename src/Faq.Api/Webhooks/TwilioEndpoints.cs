@@ -52,7 +52,7 @@ internal static partial class TwilioEndpoints
         FaqCatalog catalog,
         FaqAnswerer answerer,
         UnansweredRecorder recorder,
-        ClinicProfileAccessor clinic,
+        IOptions<ClinicProfile> clinic,
         ILogger<TwilioMessageForm> logger,
         CancellationToken cancellationToken)
     {
@@ -76,7 +76,7 @@ internal static partial class TwilioEndpoints
         string text;
         if (body.Length == 0 || HelpWords.Contains(body, StringComparer.OrdinalIgnoreCase))
         {
-            var profile = clinic.Profile;
+            var profile = clinic.Value;
             text = $"{Capitalise(profile.Name)}: ask me about dry needling, for example \"Does it hurt?\". {profile.ContactSentence()} In an emergency call {profile.EmergencyNumber}.";
             LogReplied(logger, channel, Mask(from), "help");
         }
@@ -139,12 +139,6 @@ internal static partial class TwilioEndpoints
 /// <param name="MessageSid">Twilio's id for the message.</param>
 internal sealed record TwilioMessageForm(string? Body, string? From, string? To, string? MessageSid);
 
-/// <summary>The clinic's profile as configured.</summary>
-internal sealed class ClinicProfileAccessor(IOptions<ClinicProfile> options)
-{
-    public ClinicProfile Profile => options.Value;
-}
-
 internal static class MessagingExtensions
 {
     public static WebApplicationBuilder AddFaqMessaging(this WebApplicationBuilder builder)
@@ -153,7 +147,6 @@ internal static class MessagingExtensions
             .Validate(o => string.IsNullOrEmpty(o.AuthToken) || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _),
                 "Faq:Twilio:PublicBaseUrl must be the absolute URL Twilio calls (e.g. https://faq-clinic.azurewebsites.net) when Faq:Twilio:AuthToken is set.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<ClinicProfileAccessor>();
         return builder;
     }
 }
