@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Faq.Api.Tests;
 
@@ -10,6 +11,7 @@ namespace Faq.Api.Tests;
 public sealed class FaqApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private readonly string _storeFolder = Path.Combine(Path.GetTempPath(), "faq-tests", Guid.NewGuid().ToString("N"));
 
     public FaqApiFactory()
@@ -17,8 +19,9 @@ public sealed class FaqApiFactory : WebApplicationFactory<Program>
     {
     }
 
-    internal FaqApiFactory(Dictionary<string, string?> settings)
+    internal FaqApiFactory(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         // Tests send bursts from one address; the rate-limit tests set their own limits.
         settings.TryAdd("Faq:RateLimits:AnonymousPerMinute", "100000");
         settings.TryAdd("Faq:RateLimits:AdminPerMinute", "100000");
@@ -35,6 +38,11 @@ public sealed class FaqApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 

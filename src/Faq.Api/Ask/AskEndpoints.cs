@@ -46,7 +46,19 @@ internal static partial class AskEndpoints
 
         var reply = await answerer.AnswerAsync(snapshot.Index, request!.Question!, cancellationToken);
         var logger = loggers.CreateLogger(typeof(AskEndpoints));
-        LogReplied(logger, reply.Outcome, reply.FaqId, reply.Confidence, reply.Triage.Category);
+        LogReplied(logger, reply.Outcome, reply.FaqId, reply.Confidence, reply.Triage.Category, reply.Degraded);
+        if (catalog.ReportEmbedding(reply.Degraded, DateTimeOffset.UtcNow))
+        {
+            if (reply.Degraded)
+            {
+                LogDegraded(logger);
+            }
+            else
+            {
+                LogRecovered(logger);
+            }
+        }
+
         recorder.Observe(request.Question!, reply);
         var channel = ChannelText.TryParse(request.Channel, out var parsed) ? parsed : Channel.Web; // validated above
         return TypedResults.Ok(ToResponse(reply, request.SessionId, channel));
@@ -113,6 +125,12 @@ internal static partial class AskEndpoints
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Replied {Outcome} with {FaqId} at confidence {Confidence:F3} (triage {Triage})")]
-    private static partial void LogReplied(ILogger logger, AnswerOutcome outcome, string? faqId, double confidence, Faq.Core.Triage.UrgentCategory triage);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replied {Outcome} with {FaqId} at confidence {Confidence:F3} (triage {Triage}, keyword only {Degraded})")]
+    private static partial void LogReplied(ILogger logger, AnswerOutcome outcome, string? faqId, double confidence, Faq.Core.Triage.UrgentCategory triage, bool degraded);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Degraded: the embedding service is failing, questions are answered by keyword similarity alone")]
+    private static partial void LogDegraded(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered: questions are embedded again")]
+    private static partial void LogRecovered(ILogger logger);
 }

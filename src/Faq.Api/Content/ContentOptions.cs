@@ -11,11 +11,24 @@ internal sealed class ContentOptions
     public string ResolvedPath => System.IO.Path.IsPathRooted(Path) ? Path : System.IO.Path.Combine(AppContext.BaseDirectory, Path);
 }
 
-/// <summary>Which embedding generator builds entry and question vectors (<c>Faq:Embeddings</c>).</summary>
+/// <summary>
+/// Which embedding generator builds entry and question vectors (<c>Faq:Embeddings</c>). The Azure OpenAI
+/// settings (Endpoint, Deployment, ApiKey, BatchSize, timeouts) are read from the same section into
+/// <see cref="Faq.AzureOpenAI.AzureOpenAIEmbeddingOptions"/>.
+/// </summary>
 internal sealed class EmbeddingOptions
 {
     public const string Section = "Faq:Embeddings";
+    public const string LocalProvider = "Local";
+    public const string AzureOpenAIProvider = "AzureOpenAI";
 
-    /// <summary>Vector length of the local hashed n-gram embedder: a power of two, 64 to 4096.</summary>
+    /// <summary><c>Local</c> (default: the built-in hashed n-gram embedder, no network) or <c>AzureOpenAI</c>.</summary>
+    public string Provider { get; set; } = LocalProvider;
+
+    /// <summary>Vector length: for Local a power of two, 64 to 4096; for Azure OpenAI the length requested from the model.</summary>
     public int Dimensions { get; set; } = 256;
+
+    public bool IsAzureOpenAI => Provider.Equals(AzureOpenAIProvider, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsValidProvider => IsAzureOpenAI || Provider.Equals(LocalProvider, StringComparison.OrdinalIgnoreCase);
 }

@@ -24,6 +24,27 @@ internal sealed class FaqCatalog : IDisposable
 
     public void ReportFailure(string reason) => _health = _health with { Reachable = false, Reason = reason };
 
+    private long _embeddingFailingSince; // UTC ticks; 0 while questions are embedded
+
+    /// <summary>When the embedding service started failing questions (answered by keyword alone), or null.</summary>
+    public DateTimeOffset? EmbeddingFailingSince =>
+        Interlocked.Read(ref _embeddingFailingSince) is var ticks and not 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>
+    /// Records whether the last question could be embedded; returns true when that changed. Written only on a
+    /// change, so the hot path does not contend on it.
+    /// </summary>
+    public bool ReportEmbedding(bool failed, DateTimeOffset at)
+    {
+        var current = Interlocked.Read(ref _embeddingFailingSince);
+        if (failed == (current != 0))
+        {
+            return false;
+        }
+
+        return Interlocked.CompareExchange(ref _embeddingFailingSince, failed ? at.UtcTicks : 0, current) == current;
+    }
+
     /// <summary>Asks the refresher to reload now (after a change made on this instance).</summary>
     public void RequestRefresh()
     {

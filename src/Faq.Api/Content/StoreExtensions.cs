@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Identity;
 using Faq.Core.Review;
 using Faq.Core.Storage;
@@ -18,6 +19,10 @@ internal static class StoreExtensions
         builder.Configuration.GetSection("Faq:StoreResilience").Bind(resilience);
 
         builder.Services.AddSingleton(options);
+
+        // One Entra ID credential for every Azure service (a managed identity in Azure; AZURE_CLIENT_ID picks a
+        // user-assigned one). Created only when something asks for it.
+        builder.Services.AddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         builder.Services.AddSingleton(sp => new StoreResilience(resilience, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp =>
         {
@@ -26,7 +31,7 @@ internal static class StoreExtensions
             {
                 { IsTables: false } => FaqStores.File(options.FilePath, options.Tenant, time),
                 { TablesConnectionString: { } connectionString } => FaqStores.Tables(connectionString, options.Tenant, time),
-                _ => FaqStores.Tables(options.TablesEndpoint!, new DefaultAzureCredential(), options.Tenant, time),
+                _ => FaqStores.Tables(options.TablesEndpoint!, sp.GetRequiredService<TokenCredential>(), options.Tenant, time),
             };
             return new ResilientFaqStore(inner, sp.GetRequiredService<StoreResilience>());
         });
@@ -38,7 +43,7 @@ internal static class StoreExtensions
             {
                 { IsTables: false } => FaqStores.FileReview(options.FilePath, options.Tenant),
                 { TablesConnectionString: { } connectionString } => FaqStores.TablesReview(connectionString, options.Tenant),
-                _ => FaqStores.TablesReview(options.TablesEndpoint!, new DefaultAzureCredential(), options.Tenant),
+                _ => FaqStores.TablesReview(options.TablesEndpoint!, sp.GetRequiredService<TokenCredential>(), options.Tenant),
             },
             sp.GetRequiredService<StoreResilience>()));
         return builder;

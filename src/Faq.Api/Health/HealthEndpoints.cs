@@ -7,7 +7,8 @@ namespace Faq.Api.Health;
 /// <summary>Liveness and content status.</summary>
 /// <param name="Status">
 /// <c>healthy</c>: answering from a current FAQ; <c>degraded</c>: answering from the last good snapshot because the
-/// store is failing (see <paramref name="Reason"/>); <c>unavailable</c>: no FAQ could be loaded yet (HTTP 503).
+/// store is failing, or by keyword similarity alone because the embedding service is failing (see
+/// <paramref name="Reason"/>); <c>unavailable</c>: no FAQ could be loaded yet (HTTP 503).
 /// </param>
 /// <param name="Entries">Number of FAQ entries being served.</param>
 /// <param name="Store">The configured store: File or Tables.</param>
@@ -39,11 +40,15 @@ internal static class HealthEndpoints
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
+        var embeddingFailing = catalog.EmbeddingFailingSince is { } since
+            ? $"The embedding service has been failing since {since:u}: questions are answered by keyword similarity alone."
+            : null;
+        var reason = health.Reachable ? embeddingFailing : health.Reason;
         return TypedResults.Ok(new HealthResponse(
-            health.Reachable ? "healthy" : "degraded",
+            reason is null ? "healthy" : "degraded",
             snapshot.Index.Entries.Count,
             store.Store,
-            health.Reachable ? null : health.Reason,
+            reason,
             snapshot.Index.EmbeddingModelId,
             snapshot.LoadedAt,
             health.LastSuccess));
