@@ -9,7 +9,9 @@ using Faq.Api.OpenApi;
 using Faq.Api.Webhooks;
 using Faq.Api.Widget;
 
-var builder = WebApplication.CreateSlimBuilder(args);
+// Configuration files are read once: no file watchers, which cost start-up time and are useless on a read-only
+// Functions package (settings change by restarting with new app settings).
+var builder = WebApplication.CreateSlimBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
 
 builder.AddFaqHosting();
 builder.AddFaqProblemDetails();
@@ -27,7 +29,7 @@ var app = builder.Build();
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseAdminPageRedirect();
+app.UseStaffPageRedirect();
 app.UseFaqStaticFiles();
 app.UseCors();
 app.UseAuthentication();

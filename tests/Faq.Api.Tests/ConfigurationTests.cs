@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Faq.Api.Tests;
@@ -9,16 +11,14 @@ public sealed class ConfigurationTests
     [Fact]
     public void StartupFailsWhenTheDisclaimerIsConfiguredEmpty()
     {
-        using var factory = new FaqApiFactory(new() { ["Faq:Answering:Disclaimer"] = "" });
-        var error = Assert.Throws<OptionsValidationException>(() => factory.StartServer());
+        var error = FaqApiFactory.StartupFailure<OptionsValidationException>(new() { ["Faq:Answering:Disclaimer"] = "" });
         Assert.Contains("Disclaimer", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void StartupFailsWhenTheFaqFileIsMissing()
     {
-        using var factory = new FaqApiFactory(new() { ["Faq:Content:Path"] = "/nonexistent/faq.json" });
-        var error = Assert.Throws<OptionsValidationException>(() => factory.StartServer());
+        var error = FaqApiFactory.StartupFailure<OptionsValidationException>(new() { ["Faq:Content:Path"] = "/nonexistent/faq.json" });
         Assert.Contains("Faq:Content:Path", error.Message, StringComparison.Ordinal);
     }
 
@@ -37,5 +37,18 @@ public sealed class ConfigurationTests
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Ask your own clinician.", body.GetProperty("disclaimer").GetString());
         Assert.Contains("555-0142", body.GetProperty("answer").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConfigurationFilesAreReadOnceWithoutFileWatchers()
+    {
+        using var factory = new FaqApiFactory();
+        factory.StartServer();
+
+        var configuration = (IConfigurationRoot)factory.Services.GetRequiredService<IConfiguration>();
+        var files = configuration.Providers.OfType<FileConfigurationProvider>().ToList();
+
+        Assert.NotEmpty(files);
+        Assert.All(files, file => Assert.False(file.Source.ReloadOnChange, $"{file} watches its file"));
     }
 }

@@ -58,10 +58,7 @@ public sealed class EmbeddingDegradationTests
     [Fact]
     public void AzureOpenAIWithoutEndpointOrDeploymentFailsStartupNamingTheKeys()
     {
-        using var factory = new FaqApiFactory(new() { ["Faq:Embeddings:Provider"] = "AzureOpenAI" });
-
-        var error = Assert.Throws<OptionsValidationException>(() => factory.StartServer());
-
+        var error = FaqApiFactory.StartupFailure<OptionsValidationException>(new() { ["Faq:Embeddings:Provider"] = "AzureOpenAI" });
         Assert.Contains("Faq:Embeddings:Endpoint", error.Message, StringComparison.Ordinal);
         Assert.Contains("Faq:Embeddings:Deployment", error.Message, StringComparison.Ordinal);
     }
@@ -69,10 +66,7 @@ public sealed class EmbeddingDegradationTests
     [Fact]
     public void AnUnknownEmbeddingProviderFailsStartup()
     {
-        using var factory = new FaqApiFactory(new() { ["Faq:Embeddings:Provider"] = "Magic" });
-
-        var error = Assert.Throws<OptionsValidationException>(() => factory.StartServer());
-
+        var error = FaqApiFactory.StartupFailure<OptionsValidationException>(new() { ["Faq:Embeddings:Provider"] = "Magic" });
         Assert.Contains("Faq:Embeddings:Provider", error.Message, StringComparison.Ordinal);
     }
 

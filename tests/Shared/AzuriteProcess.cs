@@ -72,7 +72,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private async Task LaunchAsync()
     {
-        var executable = Path.Combine(RepositoryRoot(), "tests", "tools", "node_modules", ".bin", "azurite-table");
+        var executable = Path.Combine(Repository.Root, "tests", "tools", "node_modules", ".bin", "azurite-table");
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException(
@@ -135,18 +135,5 @@ public sealed class AzuriteProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Faq.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find the repository root (Faq.sln) above " + AppContext.BaseDirectory);
     }
 }

@@ -57,14 +57,17 @@ internal static partial class AdminExtensions
         return builder;
     }
 
-    /// <summary><c>/admin</c> → <c>/admin/</c>, so the page's relative links resolve (route matching ignores the slash).</summary>
-    public static WebApplication UseAdminPageRedirect(this WebApplication app)
+    /// <summary>The staff page's path. Not <c>/admin</c>: the Azure Functions host reserves that for its own API.</summary>
+    public const string StaffPagePath = "/staff";
+
+    /// <summary><c>/staff</c> → <c>/staff/</c>, so the page's relative links resolve (route matching ignores the slash).</summary>
+    public static WebApplication UseStaffPageRedirect(this WebApplication app)
     {
         app.Use((context, next) =>
         {
-            if (context.Request.Path.Value == "/admin")
+            if (context.Request.Path.Value == StaffPagePath)
             {
-                context.Response.Redirect("/admin/" + context.Request.QueryString);
+                context.Response.Redirect(StaffPagePath + "/" + context.Request.QueryString);
                 return Task.CompletedTask;
             }
 
@@ -99,7 +102,7 @@ internal static partial class AdminExtensions
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "No admin key is configured (Faq:Admin:Keys). For this run only, sign in to /admin with the key: {AdminKey}")]
+        [LoggerMessage(Level = LogLevel.Warning, Message = "No admin key is configured (Faq:Admin:Keys). For this run only, sign in to /staff with the key: {AdminKey}")]
         private static partial void LogGenerated(ILogger logger, string adminKey);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Faq.Api.Tests.Browser;
 
-/// <summary>Clinic staff using /admin in a real browser against the real app on Kestrel.</summary>
+/// <summary>Clinic staff using /staff in a real browser against the real app on Kestrel.</summary>
 [Collection(ChromiumCollection.Name)]
 public sealed class AdminPageTests(ChromiumFixture chromium) : IAsyncLifetime
 {
@@ -33,7 +33,7 @@ public sealed class AdminPageTests(ChromiumFixture chromium) : IAsyncLifetime
 
     private async Task SignIn()
     {
-        await _page.GotoAsync("/admin");
+        await _page.GotoAsync("/staff");
         await _page.GetByLabel("Admin key").FillAsync(Key);
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(_page.GetByRole(AriaRole.Button, new() { Name = "New entry" })).ToBeVisibleAsync();
@@ -54,7 +54,7 @@ public sealed class AdminPageTests(ChromiumFixture chromium) : IAsyncLifetime
     [Fact]
     public async Task AWrongKeyIsRefusedWithAMessage()
     {
-        await _page.GotoAsync("/admin/");
+        await _page.GotoAsync("/staff/");
         await _page.GetByLabel("Admin key").FillAsync("not-the-key");
         await _page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(_page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not accepted");
@@ -170,7 +170,7 @@ public sealed class AdminPageTests(ChromiumFixture chromium) : IAsyncLifetime
     [Fact]
     public async Task TheEditorWorksWithTheKeyboardAlone()
     {
-        await _page.GotoAsync("/admin/");
+        await _page.GotoAsync("/staff/");
         await _page.Keyboard.TypeAsync(Key);
         await _page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(_page.Locator("#search")).ToBeFocusedAsync();

@@ -3,12 +3,14 @@
   'use strict';
 
   const KEY = 'faq-admin-key';
+  const FUNCTION_KEY = 'faq-function-key'; // the Azure Functions host checks it before the app sees the request
   const $ = (id) => document.getElementById(id);
   const state = { entries: [], current: null, dirty: false, conflict: null, importBody: null, importType: null };
 
   // ---- HTTP -------------------------------------------------------------------------------------------------
   async function api(method, path, { body, etag, raw, contentType } = {}) {
     const headers = { 'X-Api-Key': sessionStorage.getItem(KEY) || '' };
+    if (sessionStorage.getItem(FUNCTION_KEY)) headers['x-functions-key'] = sessionStorage.getItem(FUNCTION_KEY);
     if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
     if (etag) headers['If-Match'] = etag;
     let response;
@@ -59,8 +61,11 @@
   }
 
   // ---- Sign in ----------------------------------------------------------------------------------------------
-  async function signIn(key) {
+  async function signIn(key, functionKey) {
     sessionStorage.setItem(KEY, key);
+    if (functionKey !== undefined) {
+      if (functionKey) sessionStorage.setItem(FUNCTION_KEY, functionKey); else sessionStorage.removeItem(FUNCTION_KEY);
+    }
     try {
       await loadEntries();
     } catch (error) {
@@ -76,6 +81,7 @@
 
   function signOut(message) {
     sessionStorage.removeItem(KEY);
+    sessionStorage.removeItem(FUNCTION_KEY);
     $('app').hidden = true;
     $('sign-out').hidden = true;
     $('sign-in').hidden = false;
@@ -83,6 +89,7 @@
     error.hidden = !message;
     error.textContent = message || '';
     $('api-key').value = '';
+    $('function-key').value = '';
     $('api-key').focus();
   }
 
@@ -497,7 +504,7 @@
   }
 
   // ---- Start ------------------------------------------------------------------------------------------------
-  $('sign-in-form').addEventListener('submit', (event) => { event.preventDefault(); $('sign-in-error').hidden = true; signIn($('api-key').value.trim()); });
+  $('sign-in-form').addEventListener('submit', (event) => { event.preventDefault(); $('sign-in-error').hidden = true; signIn($('api-key').value.trim(), $('function-key').value.trim()); });
   $('sign-out').addEventListener('click', () => { if (confirmDiscard()) { state.dirty = false; signOut(); } });
   if (sessionStorage.getItem(KEY)) signIn(sessionStorage.getItem(KEY)); else $('api-key').focus();
 })();
