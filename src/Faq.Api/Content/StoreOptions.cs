@@ -30,6 +30,10 @@ internal sealed class StoreOptions
     public static string DefaultFilePath() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "Faq", "store");
 
+    /// <summary>Every configuration key <see cref="Read"/> reads.</summary>
+    public static IReadOnlyList<string> Keys { get; } =
+        ["Faq:Store", "Faq:Tenant", "Faq:File:Path", "Faq:Tables:ConnectionString", "Faq:Tables:Endpoint", "Faq:Snapshot:RefreshSeconds", "Faq:Snapshot:StartupWaitSeconds"];
+
     public static StoreOptions Read(IConfiguration configuration)
     {
         var options = new StoreOptions();
