@@ -9,6 +9,10 @@ namespace Faq.Storage;
 /// <summary>Creates the configured store.</summary>
 public static class FaqStores
 {
+    /// <summary>The file store's default folder: <c>Faq/store</c> under the user's local application data.</summary>
+    public static string DefaultFilePath() =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "Faq", "store");
+
     /// <summary>The embedded default: JSON files under a folder.</summary>
     public static IFaqStore File(string folder, string tenant, TimeProvider? time = null)
     {

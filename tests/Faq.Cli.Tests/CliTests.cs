@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Faq.Core.Content;
 using Faq.Core.Matching;
 
 namespace Faq.Cli.Tests;
@@ -19,7 +20,7 @@ public sealed class CliTests : IDisposable
 
     private static async Task<(int Code, string Out, string Error)> Run(params string[] args)
     {
-        var root = new RootCommand { EvalCommand.Create(), BenchCommand.Create() };
+        var root = new RootCommand { EvalCommand.Create(), BenchCommand.Create(), StoreCommands.CreateImport(), StoreCommands.CreateExport() };
         var output = new StringWriter();
         var error = new StringWriter();
         var (oldOut, oldError) = (Console.Out, Console.Error);
@@ -94,5 +95,98 @@ public sealed class CliTests : IDisposable
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(["faq-hybrid", "faq-keyword-only", "faq-embedding-only"], lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("engine").GetString()));
         Assert.Equal(1.0, JsonDocument.Parse(lines[0]).RootElement.GetProperty("p1").GetDouble());
+    }
+
+    private string Store => Path.Combine(_folder, "store");
+
+    private static string CuratedFaq => Path.Combine(AppContext.BaseDirectory, "data", "faq", "dry-needling.json");
+
+    private Task<(int Code, string Out, string Error)> RunOnStore(params string[] args) =>
+        Run([.. args, "--store", "File", "--path", Store, "--tenant", "cli-test"]);
+
+    [Fact]
+    public async Task ImportWritesTheCuratedFaqAndExportGivesItBack()
+    {
+        var (code, output, _) = await RunOnStore("import", CuratedFaq);
+        Assert.Equal(0, code);
+        Assert.Contains("Imported: 23 new, 0 updated, 0 unchanged, 0 rejected.", output, StringComparison.Ordinal);
+
+        var again = await RunOnStore("import", CuratedFaq, "--json");
+        Assert.Equal(0, again.Code);
+        var summary = JsonDocument.Parse(again.Out).RootElement.GetProperty("summary");
+        Assert.Equal(23, summary.GetProperty("unchanged").GetInt32());
+
+        var exported = Path.Combine(_folder, "out.json");
+        Assert.Equal(0, (await RunOnStore("export", "--output", exported)).Code);
+        var original = FaqSet.Parse(await File.ReadAllTextAsync(CuratedFaq));
+        var roundTrip = FaqSet.Parse(await File.ReadAllTextAsync(exported));
+        Assert.Equal(original.Select(e => e.Id).Order(), roundTrip.Select(e => e.Id).Order());
+        Assert.All(roundTrip, e => Assert.True(e.HasSameContent(original.Single(o => o.Id == e.Id))));
+    }
+
+    [Fact]
+    public async Task ARejectedRowStopsTheWholeImportAndNamesTheProblem()
+    {
+        var csv = Path.Combine(_folder, "faq.csv");
+        await File.WriteAllTextAsync(csv, """
+            id,question,alternates,answer,tags,related
+            good-one,Can I swim after dry needling?,,Yes after a few hours.,,
+            Bad Id,Does it hurt?,,Sometimes.,,
+            """);
+
+        var (code, output, _) = await RunOnStore("import", csv);
+        var export = await RunOnStore("export", "--format", "csv");
+
+        Assert.Equal(1, code);
+        Assert.Contains("row 2 (Bad Id), id:", output, StringComparison.Ordinal);
+        Assert.Contains("lowercase slug", output, StringComparison.Ordinal);
+        Assert.Contains("Nothing was written", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("good-one", export.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADryRunShowsThePlanAndWritesNothing()
+    {
+        var (code, output, _) = await RunOnStore("import", CuratedFaq, "--dry-run");
+        var export = await RunOnStore("export");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Would import: 23 new", output, StringComparison.Ordinal);
+        Assert.Empty(FaqSet.Parse(export.Out));
+    }
+
+    [Fact]
+    public async Task ALongImportIsWrittenWholeAndSavesVectorsForTheApp()
+    {
+        var entries = Enumerable.Range(1, 40).Select(i => new FaqEntry(
+            $"topic-{i}", $"Question number {i} about recovery {Words(i)}?", [], $"Answer {i}.", [], [])).ToList();
+        var file = Path.Combine(_folder, "many.json");
+        await using (var stream = File.Create(file))
+        {
+            await FaqSet.WriteAsync(stream, entries);
+        }
+
+        var (code, output, _) = await RunOnStore("import", file);
+        var store = Faq.Storage.FaqStores.File(Store, "cli-test");
+        var stored = await store.ListAsync();
+
+        Assert.Equal(0, code);
+        Assert.Contains("Imported: 40 new", output, StringComparison.Ordinal);
+        Assert.Equal(40, stored.Count);
+        Assert.All(stored, e => Assert.NotNull(e.Vectors));
+    }
+
+    private static string Words(int i) => string.Join(' ', new[] { "calf", "heel", "arch", "tendon", "knee", "hip" }.Where((_, k) => ((i >> k) & 1) == 1));
+
+    [Fact]
+    public async Task BadStoreSettingsAndUnreadableFilesAreReportedNotThrown()
+    {
+        Assert.Equal(2, (await Run("import", CuratedFaq, "--store", "Cloud")).Code);
+        Assert.Equal(2, (await Run("export", "--store", "Tables")).Code);
+        var broken = Path.Combine(_folder, "broken.json");
+        await File.WriteAllTextAsync(broken, "{ not json");
+        var (code, _, error) = await RunOnStore("import", broken);
+        Assert.Equal(2, code);
+        Assert.Contains("could not be read", error, StringComparison.Ordinal);
     }
 }

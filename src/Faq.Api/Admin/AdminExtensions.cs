@@ -1,6 +1,10 @@
 using System.Security.Cryptography;
 using Faq.Api.Feedback;
+using Faq.Api.Content;
 using Faq.Core.Analysis;
+using Faq.Core.Editing;
+using Faq.Core.Storage;
+using Microsoft.Extensions.AI;
 using Faq.Core.Embeddings;
 using Faq.Core.Review;
 using Microsoft.AspNetCore.Authentication;
@@ -49,7 +53,15 @@ internal static partial class AdminExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(AdminOptions.EditorRole));
 
-        builder.Services.AddSingleton<FaqEditor>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var catalog = sp.GetRequiredService<FaqCatalog>();
+            return new FaqEditor(
+                sp.GetRequiredService<IFaqStore>(),
+                sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+                sp.GetRequiredService<ILogger<FaqEditor>>(),
+                catalog.RequestRefresh);
+        });
         builder.Services.AddSingleton(sp => new QuestionGrouper(new HashedNgramEmbeddingGenerator(sp.GetRequiredService<TextAnalyzer>())));
         builder.Services.AddSingleton<UnansweredRecorder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnansweredRecorder>());

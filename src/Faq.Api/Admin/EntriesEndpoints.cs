@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Faq.Api.Infrastructure;
+using Faq.Core.Editing;
 using Faq.Core.Analysis;
 using Faq.Core.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

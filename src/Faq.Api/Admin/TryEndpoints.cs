@@ -1,5 +1,6 @@
 using Faq.Api.Ask;
 using Faq.Api.Content;
+using Faq.Core.Editing;
 using Faq.Core.Answering;
 using Microsoft.AspNetCore.Http.HttpResults;
 

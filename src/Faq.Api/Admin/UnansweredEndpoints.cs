@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Threading.Channels;
 using Faq.Api.Content;
+using Faq.Core.Editing;
 using Faq.Core.Answering;
 using Faq.Core.Review;
 using Faq.Core.Storage;

@@ -1,3 +1,5 @@
+using Faq.Storage;
+
 namespace Faq.Api.Content;
 
 /// <summary>Which store holds the FAQ entries, and how the served snapshot follows it.</summary>
@@ -13,7 +15,7 @@ internal sealed class StoreOptions
     public string Tenant { get; set; } = "default";
 
     /// <summary><c>Faq:File:Path</c>: folder of the file store.</summary>
-    public string FilePath { get; set; } = DefaultFilePath();
+    public string FilePath { get; set; } = FaqStores.DefaultFilePath();
 
     /// <summary><c>Faq:Tables:ConnectionString</c>: account key or <c>UseDevelopmentStorage=true</c>.</summary>
     public string? TablesConnectionString { get; set; }
@@ -26,9 +28,6 @@ internal sealed class StoreOptions
 
     /// <summary><c>Faq:Snapshot:StartupWaitSeconds</c>: how long start-up waits for the first snapshot before serving anyway.</summary>
     public int StartupWaitSeconds { get; set; } = 10;
-
-    public static string DefaultFilePath() =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "Faq", "store");
 
     /// <summary>Every configuration key <see cref="Read"/> reads.</summary>
     public static IReadOnlyList<string> Keys { get; } =

@@ -20,7 +20,7 @@ namespace Faq.Api.Infrastructure;
 [JsonSerializable(typeof(Admin.TryResponse))]
 [JsonSerializable(typeof(Admin.UnansweredGroupDto[]))]
 [JsonSerializable(typeof(Admin.AttachRequest))]
-[JsonSerializable(typeof(Admin.ImportReport))]
+[JsonSerializable(typeof(Faq.Core.Editing.ImportReport))]
 [JsonSerializable(typeof(Admin.FaqSetDocumentDto))]
 [JsonSerializable(typeof(Feedback.FeedbackRequest))]
 [JsonSerializable(typeof(Feedback.FeedbackCountDto[]))]

@@ -1,35 +1,46 @@
-using Faq.Api.Content;
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
 using Faq.Core.Storage;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 
-namespace Faq.Api.Admin;
+namespace Faq.Core.Editing;
 
 /// <summary>
 /// Staff changes to the FAQ: computes each entry's vectors when it is saved (so nothing is embedded at question
-/// time or on the next start) and asks for an immediate refresh, so a change is answered from at once on this
-/// instance. If embedding fails the entry is saved without vectors and the refresher embeds it later.
+/// time or on the next start) and reports every change (the app then reloads at once, so a change is answered
+/// from immediately). If embedding fails, or no generator is given, the entry is saved without vectors and the
+/// app embeds it when it next loads the FAQ.
 /// </summary>
-internal sealed partial class FaqEditor(
-    IFaqStore store, IEmbeddingGenerator<string, Embedding<float>> embeddings, FaqCatalog catalog, ILogger<FaqEditor> logger)
+/// <param name="store">Where entries are kept.</param>
+/// <param name="embeddings">Computes entry vectors; null saves entries without them.</param>
+/// <param name="logger">Receives embedding failures.</param>
+/// <param name="changed">Called after every successful change.</param>
+public sealed partial class FaqEditor(
+    IFaqStore store, IEmbeddingGenerator<string, Embedding<float>>? embeddings, ILogger<FaqEditor> logger, Action? changed = null)
 {
-    private readonly EntryEmbedder _embedder = new(embeddings);
+    private readonly EntryEmbedder? _embedder = embeddings is null ? null : new(embeddings);
 
+    /// <summary>The store the editor writes to.</summary>
     public IFaqStore Store => store;
 
+    /// <summary>Creates an entry.</summary>
     public async Task<StoredEntry> CreateAsync(FaqEntry entry, string editor, CancellationToken cancellationToken) =>
         Changed(await store.CreateAsync(entry, editor, await VectorsAsync(entry, cancellationToken), cancellationToken));
 
+    /// <summary>Replaces an entry if it is still at <paramref name="ifMatch"/>.</summary>
     public async Task<StoredEntry> UpdateAsync(FaqEntry entry, string ifMatch, string editor, CancellationToken cancellationToken) =>
         Changed(await store.UpdateAsync(entry, ifMatch, editor, await VectorsAsync(entry, cancellationToken), cancellationToken));
 
+    /// <summary>Soft-deletes an entry.</summary>
     public async Task<StoredEntry> DeleteAsync(string id, string? ifMatch, string editor, CancellationToken cancellationToken) =>
         Changed(await store.DeleteAsync(id, ifMatch, editor, cancellationToken));
 
+    /// <summary>Restores a deleted entry.</summary>
     public async Task<StoredEntry> RestoreAsync(string id, string? ifMatch, string editor, CancellationToken cancellationToken) =>
         Changed(await store.RestoreAsync(id, ifMatch, editor, cancellationToken));
 
+    /// <summary>Makes an earlier version of an entry current again (as a new version).</summary>
     public async Task<StoredEntry> RevertAsync(string id, long version, string? ifMatch, string editor, CancellationToken cancellationToken)
     {
         var target = (await store.HistoryAsync(id, cancellationToken)).FirstOrDefault(v => v.Version == version)
@@ -71,12 +82,17 @@ internal sealed partial class FaqEditor(
 
     private StoredEntry Changed(StoredEntry entry)
     {
-        catalog.RequestRefresh();
+        changed?.Invoke();
         return entry;
     }
 
     private async Task<EntryVectors?> VectorsAsync(FaqEntry entry, CancellationToken cancellationToken)
     {
+        if (_embedder is null)
+        {
+            return null;
+        }
+
         try
         {
             return await _embedder.EmbedAsync(entry, cancellationToken);

@@ -2,22 +2,30 @@ using System.Text.RegularExpressions;
 using Faq.Core.Analysis;
 using Faq.Core.Content;
 
-namespace Faq.Api.Admin;
+namespace Faq.Core.Editing;
 
 /// <summary>
 /// The rules an entry must meet before it is saved, with errors keyed by field (<c>alternates[2]</c>) so the admin
 /// page can show each next to the field it concerns.
 /// </summary>
-internal static partial class EntryValidator
+public static partial class EntryValidator
 {
+    /// <summary>Longest id.</summary>
     public const int MaxIdLength = 80;
+    /// <summary>Longest question or alternate.</summary>
     public const int MaxQuestionLength = 300;
+    /// <summary>Most alternates per entry.</summary>
     public const int MaxAlternates = 50;
+    /// <summary>Longest answer.</summary>
     public const int MaxAnswerLength = 4000;
+    /// <summary>Most tags per entry.</summary>
     public const int MaxTags = 20;
+    /// <summary>Longest tag.</summary>
     public const int MaxTagLength = 40;
+    /// <summary>Most related entries.</summary>
     public const int MaxRelated = 10;
 
+    /// <summary>Checks an entry; returns the errors by field (empty when it may be saved).</summary>
     /// <param name="entry">The entry to check.</param>
     /// <param name="others">Every other entry the clinic has (not this one), to catch clashes.</param>
     /// <param name="knownIds">Ids a related entry may point to.</param>
@@ -137,7 +145,7 @@ internal static partial class EntryValidator
         return true;
     }
 
-    // Wording compared the way the matcher sees it: case, accents and punctuation do not make a question different.
+    /// <summary>Wording compared the way the matcher sees it: case, accents and punctuation do not make a question different.</summary>
     public static string Key(string text) => TextAnalyzer.WordingKey(text);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
