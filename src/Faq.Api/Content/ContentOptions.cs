@@ -30,5 +30,15 @@ internal sealed class EmbeddingOptions
 
     public bool IsAzureOpenAI => Provider.Equals(AzureOpenAIProvider, StringComparison.OrdinalIgnoreCase);
 
-    public bool IsValidProvider => IsAzureOpenAI || Provider.Equals(LocalProvider, StringComparison.OrdinalIgnoreCase);
+    public IEnumerable<string> Validate()
+    {
+        if (!IsAzureOpenAI && !Provider.Equals(LocalProvider, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return "Faq:Embeddings:Provider must be 'Local' or 'AzureOpenAI'.";
+        }
+        else if (!IsAzureOpenAI && (Dimensions is < 64 or > 4096 || (Dimensions & (Dimensions - 1)) != 0))
+        {
+            yield return "Faq:Embeddings:Dimensions must be a power of two between 64 and 4096 for the local embedder.";
+        }
+    }
 }

@@ -182,13 +182,13 @@ public sealed class FaqIndex
             var keyword = keywordScores.AsSpan(0, count);
             var embedding = embeddingScores.AsSpan(0, count);
             ScoreKeywords(query, keyword);
+            embedding.Clear();
             if (queryVector is not null)
             {
-                ScoreEmbeddings(queryVector, embedding);
-            }
-            else
-            {
-                embedding.Clear();
+                if (count <= ExhaustiveEmbeddingLimit || !ScoreEmbeddingsOfKeywordCandidates(queryVector, keyword, embedding))
+                {
+                    ScoreEmbeddings(queryVector, embedding);
+                }
             }
 
             var unknownShare = query.TotalWeight > 0 ? 1 - (query.KnownWeight / query.TotalWeight) : 1;
@@ -276,19 +276,71 @@ public sealed class FaqIndex
         }
     }
 
-    private void ScoreEmbeddings(float[] query, Span<float> scores)
+    /// <summary>
+    /// Indexes with more entries than this compare the question's vector only with the
+    /// <see cref="EmbeddingCandidates"/> best keyword matches instead of with every entry, so a question costs
+    /// about the same at 100,000 entries as at 5,000. A question with no keyword match at all is still compared
+    /// with every entry.
+    /// </summary>
+    public const int ExhaustiveEmbeddingLimit = 5_000;
+
+    /// <summary>How many keyword candidates large indexes compare by embedding.</summary>
+    public const int EmbeddingCandidates = 1_000;
+
+    private bool ScoreEmbeddingsOfKeywordCandidates(float[] query, ReadOnlySpan<float> keyword, Span<float> scores)
     {
-        var vectors = _vectors.AsSpan();
-        for (var i = 0; i < Entries.Count; i++)
+        // The best keyword scores by a bounded min-heap: the candidate list is the only per-question allocation
+        // that depends on the index, and it is capped.
+        var heap = new PriorityQueue<int, float>(EmbeddingCandidates + 1);
+        for (var i = 0; i < keyword.Length; i++)
         {
-            var max = 0f;
-            for (var row = _variantStart[i]; row < _variantStart[i + 1]; row++)
+            if (keyword[i] <= 0)
             {
-                max = Math.Max(max, TensorPrimitives.Dot(query, vectors.Slice(row * Dimensions, Dimensions)));
+                continue;
             }
 
-            scores[i] = max;
+            if (heap.Count < EmbeddingCandidates)
+            {
+                heap.Enqueue(i, keyword[i]);
+            }
+            else if (heap.TryPeek(out _, out var lowest) && keyword[i] > lowest)
+            {
+                heap.DequeueEnqueue(i, keyword[i]);
+            }
         }
+
+        if (heap.Count == 0)
+        {
+            return false;
+        }
+
+        while (heap.TryDequeue(out var entry, out _))
+        {
+            scores[entry] = Similarity(query, entry);
+        }
+
+        return true;
+    }
+
+    private void ScoreEmbeddings(float[] query, Span<float> scores)
+    {
+        for (var i = 0; i < Entries.Count; i++)
+        {
+            scores[i] = Similarity(query, i);
+        }
+    }
+
+    /// <summary>The question's best cosine with the entry's question or any alternate.</summary>
+    private float Similarity(float[] query, int entry)
+    {
+        var vectors = _vectors.AsSpan();
+        var max = 0f;
+        for (var row = _variantStart[entry]; row < _variantStart[entry + 1]; row++)
+        {
+            max = Math.Max(max, TensorPrimitives.Dot(query, vectors.Slice(row * Dimensions, Dimensions)));
+        }
+
+        return max;
     }
 
     private float[] Normalise(ReadOnlySpan<float> vector)

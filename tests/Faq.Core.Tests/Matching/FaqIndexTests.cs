@@ -1,4 +1,5 @@
 using Faq.Core.Analysis;
+using Faq.Core.Content;
 using Faq.Core.Embeddings;
 using Faq.Core.Matching;
 using Microsoft.Extensions.AI;
@@ -108,5 +109,36 @@ public sealed class FaqIndexTests
             .Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new GeneratedEmbeddings<Embedding<float>>([new Embedding<float>(new float[8])]));
         await Assert.ThrowsAsync<InvalidOperationException>(() => FaqIndex.BuildAsync(TestData.SmallSet(), TextAnalyzer.Default, generator.Object));
+    }
+
+    private static IReadOnlyList<FaqEntry> LargeSet(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new FaqEntry(
+            $"entry-{i}", $"question {i} about item{i} and part{i % 97}", [$"item{i} help", $"what is item{i}"], $"answer {i}", [], []))];
+
+    [Fact]
+    public async Task LargeIndexesCompareEmbeddingsOnlyForKeywordCandidatesAndStillFindTheEntry()
+    {
+        var entries = LargeSet(FaqIndex.ExhaustiveEmbeddingLimit + 500);
+        var index = await FaqIndex.BuildAsync(entries, TextAnalyzer.Default, new HashedNgramEmbeddingGenerator(TextAnalyzer.Default, 64));
+
+        var result = await index.SearchAsync("what is item4321", 5, new Fusion());
+
+        Assert.Equal("entry-4321", result.Candidates[0].Entry.Id);
+        Assert.True(result.Candidates[0].Embedding > 0.5, "the keyword candidate's embedding was compared");
+        // Entries without a keyword match were never compared by embedding, so none of them is a candidate.
+        var many = await index.SearchAsync("part5 item17", 200, new Fusion());
+        Assert.All(many.Candidates, c => Assert.True(c.Keyword > 0));
+    }
+
+    [Fact]
+    public async Task LargeIndexesCompareEveryEntryWhenNoWordMatches()
+    {
+        var entries = LargeSet(FaqIndex.ExhaustiveEmbeddingLimit + 500);
+        var index = await FaqIndex.BuildAsync(entries, TextAnalyzer.Default, new HashedNgramEmbeddingGenerator(TextAnalyzer.Default, 64));
+
+        var result = await index.SearchAsync("zzqx wwvy", 5, new Fusion());
+
+        Assert.Equal(result.Candidates.Count, result.Candidates.Count(c => c.Keyword <= 0));
+        Assert.Contains(result.Candidates, c => c.Embedding > 0);
     }
 }
