@@ -44,8 +44,22 @@ internal static class StoreCommands
             command.Options.Add(Tenant);
         }
 
+        /// <summary>The store, or null after telling the user what is wrong with the settings.</summary>
+        public async Task<ResilientFaqStore?> TryOpenAsync(ParseResult parse)
+        {
+            try
+            {
+                return Open(parse);
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return null;
+            }
+        }
+
         /// <summary>The store the app would use with these settings, behind the same resilience pipeline.</summary>
-        public ResilientFaqStore Open(ParseResult parse)
+        private ResilientFaqStore Open(ParseResult parse)
         {
             string? Value(Option<string?> option, string variable) =>
                 parse.GetValue(option) is { Length: > 0 } given ? given : Environment.GetEnvironmentVariable(variable) is { Length: > 0 } env ? env : null;
@@ -115,14 +129,8 @@ internal static class StoreCommands
                 return 2;
             }
 
-            ResilientFaqStore store;
-            try
+            if (await settings.TryOpenAsync(parse) is not { } store)
             {
-                store = settings.Open(parse);
-            }
-            catch (Exception ex) when (ex is ArgumentException or FormatException)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
                 return 2;
             }
 
@@ -225,14 +233,8 @@ internal static class StoreCommands
                 return 2;
             }
 
-            ResilientFaqStore store;
-            try
+            if (await settings.TryOpenAsync(parse) is not { } store)
             {
-                store = settings.Open(parse);
-            }
-            catch (Exception ex) when (ex is ArgumentException or FormatException)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
                 return 2;
             }
 
