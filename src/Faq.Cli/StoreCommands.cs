@@ -65,29 +65,25 @@ internal static class StoreCommands
                 parse.GetValue(option) is { Length: > 0 } given ? given : Environment.GetEnvironmentVariable(variable) is { Length: > 0 } env ? env : null;
 
             var kind = Value(Store, "Faq__Store") ?? "File";
-            var tenant = Value(Tenant, "Faq__Tenant") ?? "default";
-            IFaqStore store;
-            if (kind.Equals("File", StringComparison.OrdinalIgnoreCase))
-            {
-                store = FaqStores.File(Value(Path, "Faq__File__Path") ?? FaqStores.DefaultFilePath(), tenant);
-            }
-            else if (!kind.Equals("Tables", StringComparison.OrdinalIgnoreCase))
+            if (!kind.Equals("File", StringComparison.OrdinalIgnoreCase) && !kind.Equals("Tables", StringComparison.OrdinalIgnoreCase))
             {
                 throw new ArgumentException($"--store must be File or Tables, not '{kind}'.");
             }
-            else if (Value(ConnectionString, "Faq__Tables__ConnectionString") is { } connectionString)
+
+            var endpoint = Value(Endpoint, "Faq__Tables__Endpoint");
+            Uri? endpointUri = null;
+            if (endpoint is not null && !Uri.TryCreate(endpoint, UriKind.Absolute, out endpointUri))
             {
-                store = FaqStores.Tables(connectionString, tenant);
-            }
-            else if (Value(Endpoint, "Faq__Tables__Endpoint") is { } endpoint && Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
-            {
-                store = FaqStores.Tables(uri, new DefaultAzureCredential(), tenant);
-            }
-            else
-            {
-                throw new ArgumentException("The Tables store needs --tables-connection-string or an absolute --tables-endpoint.");
+                throw new ArgumentException($"--tables-endpoint '{endpoint}' is not an absolute URL.");
             }
 
+            var location = new FaqStoreLocation(
+                kind.Equals("Tables", StringComparison.OrdinalIgnoreCase),
+                Value(Path, "Faq__File__Path") ?? FaqStores.DefaultFilePath(),
+                Value(ConnectionString, "Faq__Tables__ConnectionString"),
+                endpointUri,
+                Value(Tenant, "Faq__Tenant") ?? "default");
+            var store = location.OpenEntries(() => new DefaultAzureCredential());
             return new ResilientFaqStore(store, new StoreResilienceOptions());
         }
     }
@@ -119,9 +115,7 @@ internal static class StoreCommands
             try
             {
                 var text = await File.ReadAllTextAsync(source.FullName, Encoding.UTF8, cancellationToken);
-                rows = source.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase)
-                    ? FaqCsv.Parse(text)
-                    : [.. FaqSet.ParseLenient(text).Select((e, i) => new CsvRow(i + 1, e, null))];
+                rows = FaqFormats.ReadRows(text, source.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase) ? FaqFormat.Csv : FaqFormat.Json);
             }
             catch (FormatException ex)
             {
@@ -239,25 +233,16 @@ internal static class StoreCommands
             }
 
             var entries = (await store.ListAsync(includeDeleted: false, cancellationToken)).Select(e => e.Entry).ToList();
-            using var buffer = new MemoryStream();
-            if (kind == "json")
-            {
-                await FaqSet.WriteAsync(buffer, entries, cancellationToken);
-            }
-            else
-            {
-                await buffer.WriteAsync(Encoding.UTF8.GetBytes(FaqCsv.Write(entries)), cancellationToken);
-            }
-
+            var bytes = await FaqFormats.WriteAsync(entries, kind == "csv" ? FaqFormat.Csv : FaqFormat.Json, cancellationToken);
             if (target is null)
             {
-                Console.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+                Console.Write(Encoding.UTF8.GetString(bytes));
             }
             else
             {
                 // Written beside the target and moved into place, so a failed export never leaves half a file.
                 var temporary = target.FullName + ".tmp";
-                await File.WriteAllBytesAsync(temporary, buffer.ToArray(), cancellationToken);
+                await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
                 File.Move(temporary, target.FullName, overwrite: true);
                 await Console.Error.WriteLineAsync($"Exported {entries.Count} entries to {target.FullName}");
             }

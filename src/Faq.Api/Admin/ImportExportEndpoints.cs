@@ -40,9 +40,7 @@ internal static partial class ImportExportEndpoints
         IReadOnlyList<CsvRow> rows;
         try
         {
-            rows = mediaType == "text/csv"
-                ? FaqCsv.Parse(body)
-                : [.. FaqSet.ParseLenient(body).Select((e, i) => new CsvRow(i + 1, e, null))];
+            rows = FaqFormats.ReadRows(body, mediaType == "text/csv" ? FaqFormat.Csv : FaqFormat.Json);
         }
         catch (FormatException ex)
         {
@@ -81,20 +79,12 @@ internal static partial class ImportExportEndpoints
     {
         var entries = (await store.ListAsync(includeDeleted: false, cancellationToken)).Select(e => e.Entry).ToList();
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        switch ((format ?? "json").ToLowerInvariant())
+        return (format ?? "json").ToLowerInvariant() switch
         {
-            case "json":
-                using (var stream = new MemoryStream())
-                {
-                    await FaqSet.WriteAsync(stream, entries, cancellationToken);
-                    return TypedResults.File(stream.ToArray(), "application/json", $"faq-{stamp}.json");
-                }
-
-            case "csv":
-                return TypedResults.File(Encoding.UTF8.GetBytes(FaqCsv.Write(entries)), "text/csv; charset=utf-8", $"faq-{stamp}.csv");
-            default:
-                return TypedResults.Problem(title: "Unknown export format.", detail: "Use format=json or format=csv.", statusCode: StatusCodes.Status400BadRequest);
-        }
+            "json" => TypedResults.File(await FaqFormats.WriteAsync(entries, FaqFormat.Json, cancellationToken), "application/json", $"faq-{stamp}.json"),
+            "csv" => TypedResults.File(await FaqFormats.WriteAsync(entries, FaqFormat.Csv, cancellationToken), "text/csv; charset=utf-8", $"faq-{stamp}.csv"),
+            _ => TypedResults.Problem(title: "Unknown export format.", detail: "Use format=json or format=csv.", statusCode: StatusCodes.Status400BadRequest),
+        };
     }
 }
 

@@ -26,25 +26,14 @@ internal static class StoreExtensions
         builder.Services.AddSingleton(sp => new StoreResilience(resilience, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp =>
         {
-            var time = sp.GetRequiredService<TimeProvider>();
-            IFaqStore inner = options switch
-            {
-                { IsTables: false } => FaqStores.File(options.FilePath, options.Tenant, time),
-                { TablesConnectionString: { } connectionString } => FaqStores.Tables(connectionString, options.Tenant, time),
-                _ => FaqStores.Tables(options.TablesEndpoint!, sp.GetRequiredService<TokenCredential>(), options.Tenant, time),
-            };
+            var inner = options.Location.OpenEntries(sp.GetRequiredService<TokenCredential>, sp.GetRequiredService<TimeProvider>());
             return new ResilientFaqStore(inner, sp.GetRequiredService<StoreResilience>());
         });
         builder.Services.AddSingleton<IFaqStore>(sp => sp.GetRequiredService<ResilientFaqStore>());
 
         // Unanswered questions and feedback live next to the entries, in the same kind of store.
         builder.Services.AddSingleton<IReviewStore>(sp => new ResilientReviewStore(
-            options switch
-            {
-                { IsTables: false } => FaqStores.FileReview(options.FilePath, options.Tenant),
-                { TablesConnectionString: { } connectionString } => FaqStores.TablesReview(connectionString, options.Tenant),
-                _ => FaqStores.TablesReview(options.TablesEndpoint!, sp.GetRequiredService<TokenCredential>(), options.Tenant),
-            },
+            options.Location.OpenReview(sp.GetRequiredService<TokenCredential>),
             sp.GetRequiredService<StoreResilience>()));
         return builder;
     }

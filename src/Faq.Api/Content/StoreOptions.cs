@@ -65,6 +65,9 @@ internal sealed class StoreOptions
 
     public bool IsTables => Store.Equals(TablesStore, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The store these settings name.</summary>
+    public FaqStoreLocation Location => new(IsTables, FilePath, TablesConnectionString, TablesEndpoint, Tenant);
+
     private static int ReadInt(IConfiguration section, string key, int fallback, int min, int max)
     {
         if (section[key] is not { Length: > 0 } text)
