@@ -19,7 +19,7 @@ public sealed class FaqApiFactory : WebApplicationFactory<Program>
     {
     }
 
-    internal FaqApiFactory(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool kestrel = true)
+    internal FaqApiFactory(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         _services = services;
         // Tests send bursts from one address; the rate-limit tests set their own limits.
@@ -27,31 +27,42 @@ public sealed class FaqApiFactory : WebApplicationFactory<Program>
         settings.TryAdd("Faq:RateLimits:AdminPerMinute", "100000");
         settings.TryAdd("Faq:RateLimits:MessagingPerMinute", "100000");
         _settings = settings;
-        if (kestrel)
-        {
-            UseKestrel(0);
-        }
+        UseKestrel(0);
     }
 
     /// <summary>
-    /// Starts the app with these settings and returns the exception start-up fails with. WebApplicationFactory
-    /// sometimes loses a failure of the host's start (options validated on start) to a race of its own: it reads
-    /// the already disposed service provider and throws ObjectDisposedException instead. Such an attempt tells
-    /// nothing about the app, so it is repeated (a few times at most).
+    /// Starts the app through its real entry point (as <c>dotnet Faq.Api.dll</c> would, settings on the command
+    /// line, its own empty store) and returns the exception start-up fails with. Not through
+    /// WebApplicationFactory: when the host fails while starting (options validated on start), the factory
+    /// sometimes reads the already disposed service provider and reports its own ObjectDisposedException instead.
     /// </summary>
     internal static T StartupFailure<T>(Dictionary<string, string?> settings)
         where T : Exception
     {
-        for (var attempt = 1; ; attempt++)
+        var store = Path.Combine(Path.GetTempPath(), "faq-tests", Guid.NewGuid().ToString("N"));
+        string[] args =
+        [
+            "--environment=Testing",
+            "--urls=http://127.0.0.1:0",
+            $"--Faq:File:Path={store}",
+            .. settings.Select(setting => $"--{setting.Key}={setting.Value}"),
+        ];
+        try
         {
-            using var factory = new FaqApiFactory(new(settings), kestrel: false);
-            var error = Record.Exception(() => factory.Services);
-            if (error is ObjectDisposedException && attempt < 5)
+            var run = Task.Run(() => typeof(Program).Assembly.EntryPoint!.Invoke(null, [args]));
+            Assert.True(run.Wait(TimeSpan.FromSeconds(30)) || run.IsFaulted, "the app started instead of failing");
+            throw new InvalidOperationException("unreachable: a started app does not return");
+        }
+        catch (AggregateException error) when (error.InnerException is System.Reflection.TargetInvocationException { InnerException: { } cause })
+        {
+            return Assert.IsType<T>(cause);
+        }
+        finally
+        {
+            if (Directory.Exists(store))
             {
-                continue;
+                Directory.Delete(store, recursive: true);
             }
-
-            return Assert.IsType<T>(error);
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Starts Azurite; pass a folder to keep data on disk across restarts.</summary>
     public static async Task<AzuriteProcess> StartAsync(string? dataFolder = null)
     {
-        var azurite = new AzuriteProcess(FreePort(), dataFolder);
+        var azurite = new AzuriteProcess(FreePort.Next(), dataFolder);
         await azurite.LaunchAsync();
         return azurite;
     }
@@ -128,12 +128,5 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"Azurite did not listen on port {Port} within 30 seconds.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -98,7 +98,7 @@ public sealed class FunctionPackageTests(PublishedPackage package) : IClassFixtu
     [Fact]
     public async Task StartedAsTheFunctionsHostStartsItTheAppAnswersAtTheForwardedPaths()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var home = Path.Combine(package.Root, "home-" + Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo(Path.Combine(package.Folder, "Faq.Api"))
         {
@@ -155,12 +155,5 @@ public sealed class FunctionPackageTests(PublishedPackage package) : IClassFixtu
             Assert.True(DateTime.UtcNow < deadline, "the app did not answer within 60 seconds");
             await Task.Delay(100);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
