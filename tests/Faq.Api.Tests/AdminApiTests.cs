@@ -123,7 +123,7 @@ public abstract class AdminApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CreatingAnEntryReturnsItsLocationAndETagAndTheBotAnswersItWithinTwoSeconds()
+    public async Task CreatingAnEntryReturnsItsLocationAndETagAndTheBotAnswersItAtOnce()
     {
         using var response = await Staff.PostAsJsonAsync("/api/admin/entries", Entry(
             "parking", "Is there parking at the clinic?", "Yes: free parking behind the building.", ["where do I park", "can I park my car there"]));
@@ -134,7 +134,8 @@ public abstract class AdminApiTests : IAsyncLifetime
         Assert.Equal(1, body.GetProperty("version").GetInt64());
         Assert.Equal("alice", body.GetProperty("updatedBy").GetString());
 
-        await Eventually(async () => (await Ask("where can I park my car?")).GetProperty("faqId").GetString() == "parking", "the new entry answers");
+        // Answered from as soon as the save returns, without waiting for the periodic refresh.
+        Assert.Equal("parking", (await Ask("where can I park my car?")).GetProperty("faqId").GetString());
     }
 
     [Fact]
@@ -250,7 +251,7 @@ public abstract class AdminApiTests : IAsyncLifetime
             Assert.True((await deleted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deleted").GetBoolean());
         }
 
-        await Eventually(async () => !(await Anonymous.GetStringAsync("/api/faqs")).Contains("\"evidence\"", StringComparison.Ordinal), "deleted entry leaves /api/faqs");
+        Assert.DoesNotContain("\"evidence\"", await Anonymous.GetStringAsync("/api/faqs"), StringComparison.Ordinal);
 
         using (var restored = await Staff.PostAsync("/api/admin/entries/evidence/restore", null))
         {
@@ -426,7 +427,7 @@ public abstract class AdminApiTests : IAsyncLifetime
             Assert.Contains(item.GetProperty("question").GetString(), (await attach.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("alternates").EnumerateArray().Select(a => a.GetString()));
         }
 
-        await Eventually(async () => (await Ask(item.GetProperty("question").GetString()!)).GetProperty("faqId").GetString() == "booking", "the attached question is answered");
+        Assert.Equal("booking", (await Ask(item.GetProperty("question").GetString()!)).GetProperty("faqId").GetString());
 
         var other = parking.GetProperty("items").EnumerateArray().First(i => i.GetProperty("id").GetString() != item.GetProperty("id").GetString());
         using (var dismiss = await Staff.DeleteAsync($"/api/admin/unanswered/{other.GetProperty("id").GetString()}"))

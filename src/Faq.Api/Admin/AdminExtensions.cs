@@ -92,12 +92,38 @@ internal static partial class AdminExtensions
     public static RouteGroupBuilder MapAdmin(this RouteGroupBuilder api)
     {
         var admin = api.MapGroup("/admin").RequireAuthorization(EditorPolicy).RequireRateLimiting(Infrastructure.RateLimiting.AdminPolicy);
+        admin.AddEndpointFilter(AnswerFromChangesBeforeReplying);
         admin.MapAdminEntries();
         admin.MapAdminImportExport();
         admin.MapAdminTry();
         admin.MapAdminUnanswered();
         admin.MapAdminFeedback();
         return admin;
+    }
+
+    /// <summary>Longest a staff change waits for the bot to answer from it before the reply is sent anyway.</summary>
+    internal static readonly TimeSpan ServedWait = TimeSpan.FromSeconds(5);
+
+    // When a staff request changed the FAQ, reply only once this instance answers from the change, so "Saved" and
+    // then asking the bot gives the new answer (read-your-writes). Other instances pick it up on their next refresh.
+    private static async ValueTask<object?> AnswerFromChangesBeforeReplying(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var catalog = context.HttpContext.RequestServices.GetRequiredService<FaqCatalog>();
+        var before = catalog.RefreshesRequested;
+        var result = await next(context);
+        if (catalog.RefreshesRequested != before)
+        {
+            try
+            {
+                await catalog.WaitForRequestedRefreshesAsync(ServedWait, context.HttpContext.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client went away; the change is saved and will be served all the same.
+            }
+        }
+
+        return result;
     }
 
     private sealed partial class AdminKeyAnnouncer(GeneratedAdminKey key, ILogger<AdminKeyAnnouncer> logger) : IHostedService

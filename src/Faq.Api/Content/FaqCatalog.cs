@@ -45,9 +45,18 @@ internal sealed class FaqCatalog : IDisposable
         return Interlocked.CompareExchange(ref _embeddingFailingSince, failed ? at.UtcTicks : 0, current) == current;
     }
 
+    private readonly Lock _gate = new();
+    private long _requested; // refreshes asked for so far
+    private long _covered; // the highest of those that a finished refresh has read the store after
+    private TaskCompletionSource _refreshFinished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How many refreshes have been requested so far; compare before and after a change.</summary>
+    public long RefreshesRequested => Interlocked.Read(ref _requested);
+
     /// <summary>Asks the refresher to reload now (after a change made on this instance).</summary>
     public void RequestRefresh()
     {
+        Interlocked.Increment(ref _requested);
         if (_refreshRequested.CurrentCount == 0)
         {
             try
@@ -64,6 +73,65 @@ internal sealed class FaqCatalog : IDisposable
     /// <summary>Waits until a refresh is requested or the delay passes.</summary>
     public async Task WaitForRefreshAsync(TimeSpan delay, CancellationToken cancellationToken) =>
         await _refreshRequested.WaitAsync(delay, cancellationToken);
+
+    /// <summary>
+    /// Called by the refresher before it reads the store; pass the result to <see cref="EndRefresh"/> when done.
+    /// Every request made before this call is covered by that refresh (it reads the store afterwards).
+    /// </summary>
+    public long BeginRefresh() => Interlocked.Read(ref _requested);
+
+    /// <summary>Called by the refresher when a refresh has finished, whether or not it succeeded.</summary>
+    public void EndRefresh(long covers)
+    {
+        TaskCompletionSource finished;
+        lock (_gate)
+        {
+            _covered = Math.Max(_covered, covers);
+            finished = _refreshFinished;
+            _refreshFinished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        finished.TrySetResult();
+    }
+
+    /// <summary>
+    /// Waits until every refresh requested so far has been carried out (so a change just saved on this instance is
+    /// what questions are answered from), at most <paramref name="timeout"/>. Returns false on timeout; the change
+    /// is served anyway once the refresher gets to it.
+    /// </summary>
+    public async Task<bool> WaitForRequestedRefreshesAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var target = Interlocked.Read(ref _requested);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (true)
+        {
+            Task finished;
+            lock (_gate)
+            {
+                if (_covered >= target)
+                {
+                    return true;
+                }
+
+                finished = _refreshFinished.Task;
+            }
+
+            var left = timeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            try
+            {
+                await finished.WaitAsync(left, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return false;
+            }
+        }
+    }
 }
 
 /// <summary>An index, its entries' fingerprint and when it was built.</summary>

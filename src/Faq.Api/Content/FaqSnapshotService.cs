@@ -71,6 +71,7 @@ internal sealed partial class FaqSnapshotService(
 
     private async Task TryRefreshAsync(CancellationToken cancellationToken)
     {
+        var covers = catalog.BeginRefresh();
         try
         {
             await RefreshAsync(cancellationToken);
@@ -89,6 +90,10 @@ internal sealed partial class FaqSnapshotService(
             // Whatever went wrong, the refresher must not take the host down with it: keep serving and retry.
             catalog.ReportFailure(ex.Message);
             LogRefreshError(logger, ex);
+        }
+        finally
+        {
+            catalog.EndRefresh(covers);
         }
     }
 
