@@ -22,7 +22,8 @@ internal static class OpenApiExtensions
                     Title = "Faq: patient FAQ chatbot API",
                     Version = "v1",
                     Description = "Answers patients' questions from the clinic's curated FAQ, with a disclaimer on every reply and an "
-                        + "urgent reply for anything that sounds like an emergency. Errors are application/problem+json.",
+                        + "urgent reply for anything that sounds like an emergency. Errors are application/problem+json. An admin change is "
+                        + "answered from as soon as its reply arrives (on the instance that made it; others within the refresh interval).",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
