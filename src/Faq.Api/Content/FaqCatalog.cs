@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Faq.Core.Matching;
 
 namespace Faq.Api.Content;
@@ -102,7 +103,7 @@ internal sealed class FaqCatalog : IDisposable
     public async Task<bool> WaitForRequestedRefreshesAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var target = Interlocked.Read(ref _requested);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         while (true)
         {
             Task finished;
@@ -116,7 +117,7 @@ internal sealed class FaqCatalog : IDisposable
                 finished = _refreshFinished.Task;
             }
 
-            var left = timeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            var left = timeout - Stopwatch.GetElapsedTime(started);
             if (left <= TimeSpan.Zero)
             {
                 return false;
