@@ -76,6 +76,25 @@ public sealed class AdminPageTests(ChromiumFixture chromium) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADoubleClickOnSaveSavesOnceAndIsNotAConflictWithItself()
+    {
+        await SignIn();
+        await OpenEntry("Is dry needling safe?");
+        await _page.GetByLabel("Answer", new() { Exact = true }).FillAsync("Yes, in trained hands. Ask us about your own situation.");
+        var puts = 0;
+        _page.Request += (_, request) => { if (request.Method == "PUT") Interlocked.Increment(ref puts); };
+        await _page.Locator("#save").DblClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        await Assertions.Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true })).ToBeEnabledAsync();
+        await Assertions.Expect(_page.Locator("#conflict")).ToBeHiddenAsync();
+        Assert.Equal(1, puts);
+
+        _api.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        var history = await _api.GetFromJsonAsync<JsonElement>("/api/admin/entries/safety/history");
+        Assert.Equal(2, history.GetArrayLength());
+    }
+
+    [Fact]
     public async Task FieldErrorsAppearNextToTheirFields()
     {
         await SignIn();

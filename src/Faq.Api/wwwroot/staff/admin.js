@@ -235,22 +235,39 @@
     status('Please correct the highlighted fields.', true);
   }
 
-  async function save(etagOverride) {
-    const entry = state.current;
-    const body = formBody();
+  // One change at a time: a double click would otherwise send a change twice, or make it conflict with itself.
+  let changing = false;
+  async function oneChangeAtATime(work, button, busyLabel) {
+    if (changing) return;
+    changing = true;
+    const label = button?.textContent;
+    if (button) { button.disabled = true; button.textContent = busyLabel || label; }
     try {
-      const result = entry.etag
-        ? await api('PUT', '/entries/' + encodeURIComponent(entry.id), { body, etag: etagOverride || entry.etag })
-        : await api('POST', '/entries', { body });
-      state.dirty = false;
-      status(`Saved “${result.data.id}” (version ${result.data.version}). The bot answers with it now.`);
-      await loadEntries();
-      await fillForm({ ...result.data, etag: result.etag || result.data.eTag });
-    } catch (error) {
-      if (error.status === 400 && error.problem.errors) showErrors(error.problem.errors);
-      else if (error.status === 412 && error.problem.current) showConflict(error.problem.current);
-      else failed(error, 'Could not save');
+      await work();
+    } finally {
+      changing = false;
+      if (button) { button.disabled = false; button.textContent = label; }
     }
+  }
+
+  function save(etagOverride) {
+    return oneChangeAtATime(async () => {
+      const entry = state.current;
+      const body = formBody();
+      try {
+        const result = entry.etag
+          ? await api('PUT', '/entries/' + encodeURIComponent(entry.id), { body, etag: etagOverride || entry.etag })
+          : await api('POST', '/entries', { body });
+        state.dirty = false;
+        status(`Saved “${result.data.id}” (version ${result.data.version}). The bot answers with it now.`);
+        await loadEntries();
+        await fillForm({ ...result.data, etag: result.etag || result.data.eTag });
+      } catch (error) {
+        if (error.status === 400 && error.problem.errors) showErrors(error.problem.errors);
+        else if (error.status === 412 && error.problem.current) showConflict(error.problem.current);
+        else failed(error, 'Could not save');
+      }
+    }, $('save'), 'Saving…');
   }
 
   $('editor').addEventListener('submit', (event) => { event.preventDefault(); save(); });
@@ -277,16 +294,18 @@
     await save(current.eTag);
   });
 
-  async function change(path, done) {
-    try {
-      const { data, etag } = await api('POST', path.replace('{id}', encodeURIComponent(state.current.id)));
-      status(done(data));
-      await loadEntries();
-      await fillForm({ ...data, etag: etag || data.eTag });
-    } catch (error) { failed(error, 'The change failed'); }
+  function change(path, done) {
+    return oneChangeAtATime(async () => {
+      try {
+        const { data, etag } = await api('POST', path.replace('{id}', encodeURIComponent(state.current.id)));
+        status(done(data));
+        await loadEntries();
+        await fillForm({ ...data, etag: etag || data.eTag });
+      } catch (error) { failed(error, 'The change failed'); }
+    });
   }
 
-  $('delete').addEventListener('click', async () => {
+  $('delete').addEventListener('click', () => oneChangeAtATime(async () => {
     if (!confirm(`Delete “${state.current.question}”? Patients will no longer get this answer. You can restore it later.`)) return;
     try {
       const { data, etag } = await api('DELETE', '/entries/' + encodeURIComponent(state.current.id), { etag: state.current.etag });
@@ -297,7 +316,7 @@
     } catch (error) {
       if (error.status === 412 && error.problem.current) showConflict(error.problem.current); else failed(error, 'Could not delete');
     }
-  });
+  }));
 
   $('restore').addEventListener('click', () => change('/entries/{id}/restore', (d) => `Restored “${d.id}”.`));
 
@@ -420,25 +439,29 @@
     }));
   }
 
-  async function attach(group, faqId) {
-    try {
-      await api('POST', `/unanswered/${encodeURIComponent(group.id)}/attach`, { body: { faqId } });
-      // The others in the group are the same question in other words; they are answered from now on too.
-      for (const item of group.items.slice(1)) await api('DELETE', `/unanswered/${encodeURIComponent(item.id)}`).catch(() => {});
-      status(`Added “${group.question}” to “${faqId}”. The bot answers it from now on.`);
-      await loadUnanswered();
-    } catch (error) {
-      if (error.status === 400 && error.problem.errors) status(Object.values(error.problem.errors).flat().join(' '), true);
-      else failed(error, 'Could not add the question');
-    }
+  function attach(group, faqId) {
+    return oneChangeAtATime(async () => {
+      try {
+        await api('POST', `/unanswered/${encodeURIComponent(group.id)}/attach`, { body: { faqId } });
+        // The others in the group are the same question in other words; they are answered from now on too.
+        for (const item of group.items.slice(1)) await api('DELETE', `/unanswered/${encodeURIComponent(item.id)}`).catch(() => {});
+        status(`Added “${group.question}” to “${faqId}”. The bot answers it from now on.`);
+        await loadUnanswered();
+      } catch (error) {
+        if (error.status === 400 && error.problem.errors) status(Object.values(error.problem.errors).flat().join(' '), true);
+        else failed(error, 'Could not add the question');
+      }
+    });
   }
 
-  async function dismiss(ids) {
-    try {
-      for (const id of ids) await api('DELETE', `/unanswered/${encodeURIComponent(id)}`);
-      status(ids.length === 1 ? 'Dismissed.' : `Dismissed ${ids.length} questions.`);
-      await loadUnanswered();
-    } catch (error) { failed(error, 'Could not dismiss'); }
+  function dismiss(ids) {
+    return oneChangeAtATime(async () => {
+      try {
+        for (const id of ids) await api('DELETE', `/unanswered/${encodeURIComponent(id)}`);
+        status(ids.length === 1 ? 'Dismissed.' : `Dismissed ${ids.length} questions.`);
+        await loadUnanswered();
+      } catch (error) { failed(error, 'Could not dismiss'); }
+    });
   }
 
   // ---- Import and export ------------------------------------------------------------------------------------
@@ -466,21 +489,23 @@
     $('import-check').disabled = false;
   });
 
-  async function runImport(dryRun) {
-    try {
-      const { data } = await api('POST', `/import?dryRun=${dryRun}`, { body: state.importBody, raw: true, contentType: state.importType });
-      renderReport(data);
-      if (dryRun) {
-        $('import-apply').disabled = data.summary.rejected > 0 || data.summary.created + data.summary.updated === 0;
-      } else {
-        $('import-apply').disabled = true;
-        status(`Imported: ${data.summary.created} created, ${data.summary.updated} updated.`);
-        loadEntries().catch(() => {});
+  function runImport(dryRun) {
+    return oneChangeAtATime(async () => {
+      try {
+        const { data } = await api('POST', `/import?dryRun=${dryRun}`, { body: state.importBody, raw: true, contentType: state.importType });
+        renderReport(data);
+        if (dryRun) {
+          $('import-apply').disabled = data.summary.rejected > 0 || data.summary.created + data.summary.updated === 0;
+        } else {
+          $('import-apply').disabled = true;
+          status(`Imported: ${data.summary.created} created, ${data.summary.updated} updated.`);
+          loadEntries().catch(() => {});
+        }
+      } catch (error) {
+        if (error.status === 422 && error.problem.rows) { renderReport(error.problem); status('Nothing was imported: fix the rejected rows first.', true); }
+        else failed(error, 'Import failed');
       }
-    } catch (error) {
-      if (error.status === 422 && error.problem.rows) { renderReport(error.problem); status('Nothing was imported: fix the rejected rows first.', true); }
-      else failed(error, 'Import failed');
-    }
+    });
   }
   $('import-check').addEventListener('click', () => runImport(true));
   $('import-apply').addEventListener('click', () => runImport(false));
