@@ -115,7 +115,11 @@ internal static partial class AdminExtensions
         {
             try
             {
-                await catalog.WaitForRequestedRefreshesAsync(ServedWait, context.HttpContext.RequestAborted);
+                if (!await catalog.WaitForRequestedRefreshesAsync(ServedWait, context.HttpContext.RequestAborted))
+                {
+                    var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminExtensions));
+                    LogNotServedYet(logger, ServedWait.TotalSeconds, catalog.Health.Reason);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -125,6 +129,9 @@ internal static partial class AdminExtensions
 
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A staff change is saved but the FAQ had not reloaded after {Seconds} s (last store problem: {Reason}); it is served once the reload finishes")]
+    private static partial void LogNotServedYet(ILogger logger, double seconds, string? reason);
 
     private sealed partial class AdminKeyAnnouncer(GeneratedAdminKey key, ILogger<AdminKeyAnnouncer> logger) : IHostedService
     {
