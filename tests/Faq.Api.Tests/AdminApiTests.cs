@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Faq.Tests;
+using static Faq.Tests.Polling;
 
 namespace Faq.Api.Tests;
 
@@ -73,16 +74,6 @@ public abstract class AdminApiTests : IAsyncLifetime
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what, int seconds = 2)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Not within {seconds} s: {what}.");
-            await Task.Delay(50);
-        }
     }
 
     private static readonly (string Method, string Path)[] AdminRoutes =
@@ -411,7 +402,7 @@ public abstract class AdminApiTests : IAsyncLifetime
         {
             groups = await Staff.GetFromJsonAsync<JsonElement>("/api/admin/unanswered");
             return groups.EnumerateArray().Sum(g => g.GetProperty("count").GetInt32()) >= 2;
-        }, "the unanswered questions are recorded", seconds: 5);
+        }, "the unanswered questions are recorded", TimeSpan.FromSeconds(5));
 
         var parking = groups.EnumerateArray().Single(g => g.GetProperty("question").GetString()!.Contains("parking", StringComparison.Ordinal));
         Assert.Equal(2, parking.GetProperty("count").GetInt32());

@@ -6,6 +6,7 @@ using Faq.Api.Admin;
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
 using Faq.Core.Storage;
+using Faq.Tests;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Faq.Api.Tests;
@@ -94,15 +95,13 @@ public sealed class StaffChangeServingTests
         }
 
         stalling.Release();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        string? answeredWith = null;
-        while (answeredWith != "parking" && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-            using var asked = await client.PostAsJsonAsync("/api/ask", new { question = Question });
-            answeredWith = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("faqId").GetString();
-        }
-
-        Assert.Equal("parking", answeredWith);
+        await Polling.Eventually(
+            async () =>
+            {
+                using var asked = await client.PostAsJsonAsync("/api/ask", new { question = Question });
+                return (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("faqId").GetString() == "parking";
+            },
+            "the new entry is answered once the reload finishes",
+            TimeSpan.FromSeconds(10));
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Faq.Api.Content;
 using Faq.Core.Storage;
 using Faq.Tests;
+using static Faq.Tests.Polling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Faq.Api.Tests;
@@ -51,16 +52,6 @@ public sealed class StoreIntegrationTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()!;
     }
 
-    private static async Task Eventually(Func<Task<bool>> condition, string what, int seconds = 30)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out after {seconds} s waiting until {what}.");
-            await Task.Delay(200);
-        }
-    }
-
     [Fact]
     public async Task AnEmptyTableIsSeededOnceAndAnswersQuestions()
     {
@@ -97,14 +88,14 @@ public sealed class StoreIntegrationTests : IAsyncLifetime
         Assert.Equal("answered", (await Ask(client, "Does dry needling hurt?")).GetProperty("outcome").GetString());
 
         await _azurite.StopAsync();
-        await Eventually(async () => await HealthStatus(client) == "degraded", "health reports degraded");
+        await Eventually(async () => await HealthStatus(client) == "degraded", "health reports degraded", TimeSpan.FromSeconds(30));
         var reply = await Ask(client, "How many dry needling sessions will I need?");
         Assert.Equal("how-many-sessions", reply.GetProperty("faqId").GetString());
         var health = await client.GetFromJsonAsync<JsonElement>("/api/health");
         Assert.False(string.IsNullOrWhiteSpace(health.GetProperty("reason").GetString()));
 
         await _azurite.RestartAsync();
-        await Eventually(async () => await HealthStatus(client) == "healthy", "health recovers");
+        await Eventually(async () => await HealthStatus(client) == "healthy", "health recovers", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -135,7 +126,7 @@ public sealed class StoreIntegrationTests : IAsyncLifetime
         {
             using var response = await client.PostAsJsonAsync("/api/ask", new { question = "Does it hurt?" });
             return response.StatusCode == HttpStatusCode.OK;
-        }, "the app answers once the store is back", seconds: 45);
+        }, "the app answers once the store is back", TimeSpan.FromSeconds(45));
     }
 
     [Fact]
@@ -150,7 +141,7 @@ public sealed class StoreIntegrationTests : IAsyncLifetime
             var current = (await store.GetAsync("is-it-painful"))!;
             await store.UpdateAsync(current.Entry with { Answer = answer }, current.ETag, "staff", null);
             factory.Services.GetRequiredService<FaqCatalog>().RequestRefresh();
-            await Eventually(async () => (await Ask(client, "Does dry needling hurt?")).GetProperty("answer").GetString() == answer, "the edit is served", seconds: 5);
+            await Eventually(async () => (await Ask(client, "Does dry needling hurt?")).GetProperty("answer").GetString() == answer, "the edit is served", TimeSpan.FromSeconds(5));
         }
 
         await _azurite.RestartAsync();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
 using Faq.Core.Channels;
+using Faq.Tests;
 
 namespace Faq.Api.Tests;
 
@@ -122,19 +123,18 @@ public sealed class TwilioWebhookTests : IDisposable
         }
 
         // The new entry is served within moments of saving.
-        HttpResponseMessage response = null!;
         var raw = string.Empty;
-        for (var attempt = 0; attempt < 40 && !raw.Contains("Tom", StringComparison.Ordinal); attempt++)
-        {
-            response?.Dispose();
-            response = await Post(Sms("What about escaping characters?"), null);
-            raw = await response.Content.ReadAsStringAsync();
-            await Task.Delay(50);
-        }
-
+        await Polling.Eventually(
+            async () =>
+            {
+                using var response = await Post(Sms("What about escaping characters?"), null);
+                raw = await response.Content.ReadAsStringAsync();
+                return raw.Contains("Tom", StringComparison.Ordinal);
+            },
+            "the new entry is answered",
+            TimeSpan.FromSeconds(2));
         Assert.Contains("Tom &amp; Jerry say &quot;hi&quot; &apos;there&apos; and 3 &lt; 4 &gt; 2.", raw, StringComparison.Ordinal);
         Assert.StartsWith("Tom & Jerry say \"hi\" 'there' and 3 < 4 > 2.", XDocument.Parse(raw).Root!.Element("Message")!.Value, StringComparison.Ordinal);
-        response.Dispose();
     }
 
     [Fact]

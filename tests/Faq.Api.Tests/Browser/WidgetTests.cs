@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Faq.Tests;
 using Microsoft.Playwright;
 
 namespace Faq.Api.Tests.Browser;
@@ -212,13 +213,15 @@ public sealed class WidgetTests(ChromiumFixture chromium) : IAsyncLifetime
         using var staff = _factory.CreateClient();
         staff.DefaultRequestHeaders.Add("X-Api-Key", "widget-test-key-0123456789");
         long helpful = 0;
-        for (var attempt = 0; attempt < 50 && helpful == 0; attempt++)
-        {
-            var counts = await staff.GetFromJsonAsync<JsonElement>("/api/admin/feedback");
-            helpful = counts.EnumerateArray().Single(c => c.GetProperty("faqId").GetString() == "is-it-painful").GetProperty("helpful").GetInt64();
-            await Task.Delay(100);
-        }
-
+        await Polling.Eventually(
+            async () =>
+            {
+                var counts = await staff.GetFromJsonAsync<JsonElement>("/api/admin/feedback");
+                helpful = counts.EnumerateArray().Single(c => c.GetProperty("faqId").GetString() == "is-it-painful").GetProperty("helpful").GetInt64();
+                return helpful != 0;
+            },
+            "the vote is counted",
+            TimeSpan.FromSeconds(5));
         Assert.Equal(1, helpful);
     }
 
