@@ -27,7 +27,10 @@ public sealed class FaqApiFactory : WebApplicationFactory<Program>
         settings.TryAdd("Faq:RateLimits:AdminPerMinute", "100000");
         settings.TryAdd("Faq:RateLimits:MessagingPerMinute", "100000");
         _settings = settings;
-        UseKestrel(0);
+        // Kestrel without a port argument: the port comes from the "urls" setting below (port 0, a free one).
+        // UseKestrel(port) rewrites the server's addresses after the app's own thread may already have bound
+        // them, which fails now and then with "Addresses cannot be modified after the server has started".
+        UseKestrel();
     }
 
     /// <summary>
