@@ -69,9 +69,18 @@ internal static class EvalCommand
         return command;
     }
 
-    private static void Check(List<string> failures, string name, double value, double? threshold, bool atLeast)
+    private static void Check(List<string> failures, string name, double? value, double? threshold, bool atLeast)
     {
-        if (threshold is { } t && (atLeast ? value < t : value > t))
+        if (threshold is not { } t)
+        {
+            return;
+        }
+
+        if (value is null)
+        {
+            failures.Add($"{name} cannot be measured: the file has no question it applies to");
+        }
+        else if (atLeast ? value < t : value > t)
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"{name} is {value:F3}, {(atLeast ? "needs at least" : "must be at most")} {t:F3}"));
         }
@@ -79,7 +88,7 @@ internal static class EvalCommand
 
     private static void Print(EvalReport r, IReadOnlyList<EvalResult> results)
     {
-        string P(double v) => v.ToString("P1", CultureInfo.InvariantCulture);
+        static string P(double? v) => v is { } rate ? rate.ToString("P1", CultureInfo.InvariantCulture) : "n/a";
         Console.WriteLine($"Questions: {r.Questions} ({r.InScope} in scope, {r.OffTopic} off-topic, {r.Urgent} urgent)");
         Console.WriteLine($"  in-scope answered right (top-1)  {P(r.Top1)}");
         Console.WriteLine($"  in-scope answered wrong          {P(r.WrongAnswerRate)}");
@@ -87,7 +96,7 @@ internal static class EvalCommand
         Console.WriteLine($"  off-topic falling back           {P(r.OffTopicFallbackRate)} (answered: {P(r.OffTopicAnsweredRate)})");
         Console.WriteLine($"  fallback precision               {P(r.FallbackPrecision)}");
         Console.WriteLine($"  urgent recall / precision        {P(r.UrgentRecall)} / {P(r.UrgentPrecision)}");
-        Console.WriteLine($"  MRR@5 (in scope)                 {r.Mrr5.ToString("F3", CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"  MRR@5 (in scope)                 {(r.Mrr5 is { } mrr ? mrr.ToString("F3", CultureInfo.InvariantCulture) : "n/a")}");
         var misses = results.Where(x => !x.Correct).ToList();
         if (misses.Count == 0)
         {

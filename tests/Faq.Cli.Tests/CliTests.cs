@@ -62,6 +62,27 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task RatesWithNothingToMeasureAreReportedAsNotAvailableNotAsPerfect()
+    {
+        var inScopeOnly = Path.Combine(_folder, "in-scope.jsonl");
+        await File.WriteAllTextAsync(inScopeOnly, "{\"q\": \"Does dry needling hurt?\", \"expect\": \"is-it-painful\"}\n");
+
+        var (code, output, _) = await Run("eval", inScopeOnly, "--json");
+        Assert.Equal(0, code);
+        var report = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(1.0, report.GetProperty("top1").GetDouble());
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("offTopicAnsweredRate").ValueKind);
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("urgentRecall").ValueKind);
+
+        (_, output, _) = await Run("eval", inScopeOnly);
+        Assert.Contains("off-topic falling back           n/a (answered: n/a)", output, StringComparison.Ordinal);
+
+        var (failed, _, error) = await Run("eval", inScopeOnly, "--min-urgent-recall", "1");
+        Assert.Equal(1, failed);
+        Assert.Contains("urgent recall cannot be measured", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EvalRejectsAMissingOrMalformedFile()
     {
         Assert.Equal(2, (await Run("eval", Path.Combine(_folder, "nope.jsonl"))).Code);

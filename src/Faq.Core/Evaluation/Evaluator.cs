@@ -16,7 +16,8 @@ public sealed record EvalResult(EvalCase Case, AnswerOutcome Outcome, string? Fa
     };
 }
 
-/// <summary>Answering quality over a labelled question set.</summary>
+/// <summary>Answering quality over a labelled question set. A rate is null when the set has no question it is measured on
+/// (for example urgent recall on a set without urgent messages).</summary>
 /// <param name="Questions">All questions.</param>
 /// <param name="InScope">Questions labelled with an entry id.</param>
 /// <param name="Top1">In-scope questions answered with the expected (or an accepted) entry.</param>
@@ -34,18 +35,18 @@ public sealed record EvalResult(EvalCase Case, AnswerOutcome Outcome, string? Fa
 public sealed record EvalReport(
     int Questions,
     int InScope,
-    double Top1,
-    double WrongAnswerRate,
-    double ClarifyRate,
-    double InScopeFallbackRate,
+    double? Top1,
+    double? WrongAnswerRate,
+    double? ClarifyRate,
+    double? InScopeFallbackRate,
     int OffTopic,
-    double OffTopicFallbackRate,
-    double OffTopicAnsweredRate,
-    double FallbackPrecision,
+    double? OffTopicFallbackRate,
+    double? OffTopicAnsweredRate,
+    double? FallbackPrecision,
     int Urgent,
-    double UrgentRecall,
-    double UrgentPrecision,
-    double Mrr5)
+    double? UrgentRecall,
+    double? UrgentPrecision,
+    double? Mrr5)
 {
     /// <summary>One JSON line.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, EvalJsonContext.Default.EvalReport);
@@ -108,9 +109,10 @@ public static class Evaluator
             urgent.Count,
             Rate(urgent, r => r.Outcome == AnswerOutcome.Urgent),
             Rate(urgentReplies, r => r.Case.Expect == EvalCase.Urgent),
-            inScope.Count == 0 ? 0 : Math.Round(mrr / inScope.Count, 4));
+            inScope.Count == 0 ? null : Math.Round(mrr / inScope.Count, 4));
     }
 
-    private static double Rate(List<EvalResult> items, Func<EvalResult, bool> predicate) =>
-        items.Count == 0 ? 1.0 : Math.Round((double)items.Count(predicate) / items.Count, 4);
+    /// <summary>The share of <paramref name="items"/> matching; null when there are none (nothing was measured).</summary>
+    private static double? Rate(List<EvalResult> items, Func<EvalResult, bool> predicate) =>
+        items.Count == 0 ? null : Math.Round((double)items.Count(predicate) / items.Count, 4);
 }
