@@ -87,15 +87,19 @@ public sealed class AskEndpointTests : IClassFixture<FaqApiFactory>
         await AskOk(new { question = new string('a', 500) });
 
     [Theory]
-    [InlineData("{\"question\":")]
-    [InlineData("{\"question\": 42}")]
-    [InlineData("[1,2]")]
-    [InlineData("{'question':'single quotes'}")]
-    public async Task MalformedJsonIsABadRequestThatSaysWhere(string json)
+    [InlineData("{\"question\":", "The body is not valid JSON (at $.question,")]
+    [InlineData("{'question':'single quotes'}", "The body is not valid JSON (at $,")]
+    [InlineData("{\"question\":\"x\",}", "The body is not valid JSON (at $,")]
+    [InlineData("{\"question\": 42}", "A value in the body has the wrong type or cannot be read as text (at $.question,")]
+    [InlineData("{\"question\":\"does it hurt\",\"sessionId\":{}}", "A value in the body has the wrong type or cannot be read as text (at $.sessionId,")]
+    [InlineData("[1,2]", "A value in the body has the wrong type or cannot be read as text (at $,")]
+    [InlineData("{\"question\":\"hurt \\ud800\"}", "A value in the body has the wrong type or cannot be read as text (at $.question,")]
+    public async Task MalformedJsonIsABadRequestThatSaysWhatAndWhere(string json, string detail)
     {
         using var response = await _client.PostAsync("/api/ask", new StringContent(json, Encoding.UTF8, "application/json"));
         var problem = await AssertProblem(response, HttpStatusCode.BadRequest);
-        Assert.Contains("not valid JSON", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", problem.GetRawText(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -57,11 +57,20 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
                     StatusCodes.Status415UnsupportedMediaType => "The request body must be JSON.",
                     _ => "The request could not be read.",
                 },
-                Detail = bad.InnerException is JsonException json
-                    ? $"The body is not valid JSON for this endpoint (at {json.Path ?? "$"}, line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1})."
-                    : null,
+                Detail = bad.InnerException is JsonException json ? Describe(json) : null,
             },
         });
+    }
+
+    /// <summary>Where the body went wrong, without naming .NET types: malformed JSON arrives with the reader's own
+    /// JsonException inside; a value of the wrong kind (a number where text belongs, an array for an object) or text
+    /// that cannot be decoded (a lone surrogate escape) without one.</summary>
+    private static string Describe(JsonException json)
+    {
+        var where = $"at {json.Path ?? "$"}, line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}";
+        return json.InnerException is JsonException
+            ? $"The body is not valid JSON ({where})."
+            : $"A value in the body has the wrong type or cannot be read as text ({where}); see the OpenAPI description at {OpenApi.OpenApiExtensions.DocumentPath}.";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rejected request with {StatusCode}: {Reason}")]
