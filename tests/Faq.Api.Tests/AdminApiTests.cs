@@ -176,7 +176,8 @@ public abstract class AdminApiTests : IAsyncLifetime
 
         using (var missing = await Put("booking", changed, null))
         {
-            await Problem(missing, (HttpStatusCode)428);
+            var problem = await Problem(missing, (HttpStatusCode)428);
+            Assert.Equal("https://www.rfc-editor.org/rfc/rfc6585#section-3", problem.GetProperty("type").GetString());
         }
 
         using (var ok = await Put("booking", changed, etag))

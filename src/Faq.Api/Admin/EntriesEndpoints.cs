@@ -188,7 +188,8 @@ internal static class AdminProblems
     public static ProblemHttpResult PreconditionRequired() => TypedResults.Problem(
         title: "If-Match is required.",
         detail: "Send the entry's ETag (from GET) in If-Match, so a change made meanwhile by someone else is never overwritten.",
-        statusCode: StatusCodes.Status428PreconditionRequired);
+        statusCode: StatusCodes.Status428PreconditionRequired,
+        type: "https://www.rfc-editor.org/rfc/rfc6585#section-3");
 
     public static ProblemHttpResult Stale(StoredEntry current) => TypedResults.Problem(
         title: "The entry was changed by someone else.",
