@@ -17,7 +17,8 @@ public sealed class FaqIndex
 {
     private readonly Dictionary<string, Posting[]> _postings;
     private readonly Vocabulary _vocabulary;
-    private readonly float[] _vectors;      // one row per question variant, shared direction removed, L2-normalised
+    private readonly float[] _vectors;      // one row per question variant, shared direction removed, L2-normalised…
+    private readonly bool _byColumn;        // …stored column by column (dimension-major) up to ExhaustiveEmbeddingLimit entries
     private readonly int[] _variantStart;   // entry i owns rows _variantStart[i] .. _variantStart[i + 1] - 1
     private readonly float[] _mean;         // unit direction shared by all variants
     private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
@@ -43,7 +44,11 @@ public sealed class FaqIndex
         _keyword = keyword;
         _postings = postings;
         _vocabulary = vocabulary;
-        _vectors = vectors;
+        // Indexes that compare every question with every variant keep the vectors dimension-major, so a question is
+        // scored as a sum of whole columns weighted by its own components (and only its non-zero ones: a hashed
+        // n-gram question vector is mostly zeros). Larger indexes compare a few keyword candidates, row by row.
+        _byColumn = entries.Count <= ExhaustiveEmbeddingLimit;
+        _vectors = _byColumn ? Transpose(vectors, variantStart[^1], dimensions) : vectors;
         _variantStart = variantStart;
         _mean = mean;
         Dimensions = dimensions;
@@ -159,18 +164,23 @@ public sealed class FaqIndex
         ArgumentNullException.ThrowIfNull(fusion);
         var query = ResolveQuery(Analyzer.Analyze(question));
 
-        float[]? queryVector = null;
+        ReadOnlyMemory<float> queryVector = default;
         var embeddingFailed = false;
         if (Dimensions > 0 && Entries.Count > 0)
         {
             try
             {
                 var generated = await _generator.GenerateAsync([question], cancellationToken: cancellationToken);
-                queryVector = Normalise(generated[0].Vector.Span);
+                queryVector = generated[0].Vector;
+                if (queryVector.Length != Dimensions)
+                {
+                    throw new InvalidOperationException($"The question vector has {queryVector.Length} dimensions; the index has {Dimensions}.");
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 embeddingFailed = true;
+                queryVector = default;
             }
         }
 
@@ -183,16 +193,21 @@ public sealed class FaqIndex
             var embedding = embeddingScores.AsSpan(0, count);
             ScoreKeywords(query, keyword);
             embedding.Clear();
-            if (queryVector is not null)
+            if (!queryVector.IsEmpty)
             {
-                if (count <= ExhaustiveEmbeddingLimit || !ScoreEmbeddingsOfKeywordCandidates(queryVector, keyword, embedding))
+                if (_byColumn)
                 {
-                    ScoreEmbeddings(queryVector, embedding);
+                    ScoreEmbeddingsByColumn(queryVector.Span, embedding);
+                }
+                else if (Centred(queryVector.Span) is { Norm: > 0, Unit: var unit }
+                    && !ScoreEmbeddingsOfKeywordCandidates(unit, keyword, embedding))
+                {
+                    ScoreEmbeddings(unit, embedding);
                 }
             }
 
             var unknownShare = query.TotalWeight > 0 ? 1 - (query.KnownWeight / query.TotalWeight) : 1;
-            var candidates = TopCandidates(keyword, embedding, top, fusion, unknownShare, queryVector is null);
+            var candidates = TopCandidates(keyword, embedding, top, fusion, unknownShare, queryVector.IsEmpty);
             return new SearchResult(candidates, unknownShare, embeddingFailed);
         }
         finally
@@ -330,7 +345,55 @@ public sealed class FaqIndex
         }
     }
 
-    /// <summary>The question's best cosine with the entry's question or any alternate.</summary>
+    /// <summary>
+    /// Every entry's best cosine, from the question's raw vector and the norm of its centred form: the stored rows
+    /// have the shared direction removed, so (raw · row) / ‖centred‖ equals (centred unit · row). Each non-zero
+    /// component adds one whole column; the sums stay in a small pooled buffer.
+    /// </summary>
+    private void ScoreEmbeddingsByColumn(ReadOnlySpan<float> raw, Span<float> scores)
+    {
+        var rows = _variantStart[^1];
+        var buffer = ArrayPool<float>.Shared.Rent(Math.Max(rows, Dimensions));
+        try
+        {
+            var centred = buffer.AsSpan(0, Dimensions); // only for its norm; the buffer then holds the sums
+            raw.CopyTo(centred);
+            RemoveComponent(centred, _mean);
+            var centredNorm = TensorPrimitives.Norm(centred);
+            if (centredNorm == 0)
+            {
+                return; // nothing but the shared direction: no similarity to any entry
+            }
+
+            var sums = buffer.AsSpan(0, rows);
+            sums.Clear();
+            var columns = _vectors.AsSpan();
+            for (var d = 0; d < raw.Length; d++)
+            {
+                if (raw[d] != 0)
+                {
+                    TensorPrimitives.MultiplyAdd(columns.Slice(d * rows, rows), raw[d], sums, sums);
+                }
+            }
+
+            for (var i = 0; i < Entries.Count; i++)
+            {
+                var max = 0f;
+                for (var row = _variantStart[i]; row < _variantStart[i + 1]; row++)
+                {
+                    max = Math.Max(max, sums[row]);
+                }
+
+                scores[i] = max / centredNorm;
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The question's best cosine with the entry's question or any alternate (row-major indexes).</summary>
     private float Similarity(float[] query, int entry)
     {
         var vectors = _vectors.AsSpan();
@@ -343,13 +406,10 @@ public sealed class FaqIndex
         return max;
     }
 
-    private float[] Normalise(ReadOnlySpan<float> vector)
+    /// <summary>The question vector with the shared direction removed, as a unit vector, and its length before
+    /// normalising (zero when nothing is left).</summary>
+    private (float[] Unit, float Norm) Centred(ReadOnlySpan<float> vector)
     {
-        if (vector.Length != Dimensions)
-        {
-            throw new InvalidOperationException($"The question vector has {vector.Length} dimensions; the index has {Dimensions}.");
-        }
-
         var result = vector.ToArray();
         RemoveComponent(result, _mean);
         var norm = TensorPrimitives.Norm(result);
@@ -358,7 +418,21 @@ public sealed class FaqIndex
             TensorPrimitives.Divide(result, norm, result);
         }
 
-        return result;
+        return (result, norm);
+    }
+
+    private static float[] Transpose(float[] rowMajor, int rows, int dimensions)
+    {
+        var columns = new float[rowMajor.Length];
+        for (var row = 0; row < rows; row++)
+        {
+            for (var d = 0; d < dimensions; d++)
+            {
+                columns[(d * rows) + row] = rowMajor[(row * dimensions) + d];
+            }
+        }
+
+        return columns;
     }
 
     private ResolvedQuery ResolveQuery(AnalyzedText analyzed)

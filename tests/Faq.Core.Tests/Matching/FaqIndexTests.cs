@@ -141,4 +141,67 @@ public sealed class FaqIndexTests
         Assert.Equal(result.Candidates.Count, result.Candidates.Count(c => c.Keyword <= 0));
         Assert.Contains(result.Candidates, c => c.Embedding > 0);
     }
+
+    /// <summary>Hands out fixed unit vectors: entry "entry-i" (question and alternates alike) gets basis vector i mod 8;
+    /// a question "entry-i plus shared" gets that vector plus a large multiple of the index's shared direction.</summary>
+    private sealed class BasisGenerator(float[] shared) : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        public const int Dimensions = 8;
+
+        public static float[] Basis(string text)
+        {
+            var vector = new float[Dimensions];
+            vector[int.Parse(text.Split(' ')[0]["entry-".Length..], System.Globalization.CultureInfo.InvariantCulture) % Dimensions] = 1;
+            return vector;
+        }
+
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new GeneratedEmbeddings<Embedding<float>>(values.Select(text =>
+            {
+                var vector = Basis(text);
+                if (text.EndsWith(" plus shared", StringComparison.Ordinal))
+                {
+                    System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(shared, 5f, vector, vector);
+                }
+
+                return new Embedding<float>(vector) { ModelId = "basis" };
+            })));
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [Theory]
+    [InlineData(3)]                                          // every variant compared, vectors stored by dimension
+    [InlineData(FaqIndex.ExhaustiveEmbeddingLimit + 3)]      // keyword candidates compared, vectors stored by row
+    public async Task EmbeddingSimilarityIsTheCosineOfTheCentredVectorsInEitherLayout(int count)
+    {
+        var entries = Enumerable.Range(0, count).Select(i => TestData.Entry($"entry-{i}", $"entry-{i} question", "An answer.", $"entry-{i} alternate")).ToList();
+        // The shared direction the index removes: the unit sum of every variant's vector.
+        var shared = new float[BasisGenerator.Dimensions];
+        foreach (var entry in entries)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(shared, BasisGenerator.Basis(entry.Id), shared);
+            System.Numerics.Tensors.TensorPrimitives.Add(shared, BasisGenerator.Basis(entry.Id), shared);
+        }
+
+        System.Numerics.Tensors.TensorPrimitives.Divide(shared, System.Numerics.Tensors.TensorPrimitives.Norm(shared), shared);
+        using var generator = new BasisGenerator(shared);
+        var index = await FaqIndex.BuildAsync(entries, TextAnalyzer.Default, generator);
+
+        var same = await index.SearchAsync("entry-1 question", 3, Fusion);
+        var plusShared = await index.SearchAsync("entry-1 question plus shared", 3, Fusion);
+
+        Assert.Equal("entry-1", same.Candidates[0].Entry.Id);
+        Assert.Equal(1.0, same.Candidates[0].Embedding, 4);
+        // Adding the shared direction changes nothing: it is removed from the question as from the entries.
+        Assert.Equal("entry-1", plusShared.Candidates[0].Entry.Id);
+        Assert.Equal(1.0, plusShared.Candidates[0].Embedding, 4);
+        // Another basis vector: its centred form points away from entry-1's, so no similarity is left.
+        var other = await index.SearchAsync("entry-2 question", count, Fusion);
+        Assert.Equal(0, other.Candidates.Single(c => c.Entry.Id == "entry-1").Embedding, 4);
+    }
 }
