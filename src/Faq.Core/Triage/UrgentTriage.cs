@@ -70,11 +70,11 @@ public static partial class UrgentTriage
     {
         ArgumentNullException.ThrowIfNull(message);
         var text = Normalise(message);
-        var hypothetical = GeneralQuestion().IsMatch(text) && !PersonalState().IsMatch(text);
+        bool? hypothetical = null; // decided only once a symptom matches: most messages match none
         foreach (var (category, pattern, always) in Rules)
         {
             var match = pattern.Match(text);
-            if (match.Success && (always || !hypothetical))
+            if (match.Success && (always || !(hypothetical ??= GeneralQuestion().IsMatch(text) && !PersonalState().IsMatch(text))))
             {
                 return new TriageResult(category, match.Value.Trim());
             }
@@ -83,15 +83,33 @@ public static partial class UrgentTriage
         return TriageResult.NotUrgent;
     }
 
-    // Folded, apostrophes removed ("can't" → "cant"), single spaces, so patterns stay simple.
+    // Folded, apostrophes removed ("can't" → "cant"), every other run of non-alphanumerics one space, with a space at
+    // each end, so patterns stay simple.
     private static string Normalise(string message)
     {
-        var folded = TextFolding.Fold(message).Replace("'", string.Empty, StringComparison.Ordinal);
-        return " " + string.Join(' ', Separators().Split(folded).Where(s => s.Length > 0)) + " ";
-    }
+        var folded = TextFolding.Fold(message);
+        var buffer = folded.Length <= 510 ? stackalloc char[folded.Length + 2] : new char[folded.Length + 2];
+        var length = 0;
+        buffer[length++] = ' ';
+        foreach (var c in folded)
+        {
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            {
+                buffer[length++] = c;
+            }
+            else if (c != '\'' && buffer[length - 1] != ' ')
+            {
+                buffer[length++] = ' ';
+            }
+        }
 
-    [GeneratedRegex(@"[^a-z0-9]+")]
-    private static partial Regex Separators();
+        if (buffer[length - 1] != ' ')
+        {
+            buffer[length++] = ' ';
+        }
+
+        return new string(buffer[..length]);
+    }
 
     [GeneratedRegex(@"\b(suicid\w*|kill(ing)? my ?self|(want|wants|wanted) (someone |somebody |you )?to kill me|end(ing)? (my life|it all)|take my (own )?life|want(ed)? to die|wanna die|self ?harm\w*|(hurt|hurting|harm|harming|cut|cutting) my ?self|dont want to (live|be alive|be here)|no reason to live|better off dead|overdos\w*)\b")]
     private static partial Regex SelfHarm();
