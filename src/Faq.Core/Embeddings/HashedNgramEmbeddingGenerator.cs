@@ -65,14 +65,14 @@ public sealed class HashedNgramEmbeddingGenerator : IEmbeddingGenerator<string, 
         var vector = new float[Dimensions];
         var analyzed = _analyzer.Analyze(text);
         var terms = analyzed.Terms;
-                var mask = Dimensions - 1;
+        var mask = Dimensions - 1;
 
         for (var i = 0; i < terms.Count; i++)
         {
-            Add(vector, mask, Fnv.Hash("t\u0001", terms[i]), TermWeight);
+            Add(vector, mask, Fnv.Hash(Fnv.TermSeed, terms[i]), TermWeight);
             if (i + 1 < terms.Count)
             {
-                Add(vector, mask, Fnv.Hash(Fnv.Hash("p\u0001", terms[i]), terms[i + 1]), PairWeight);
+                Add(vector, mask, Fnv.Hash(Fnv.Hash(Fnv.PairSeed, terms[i]), terms[i + 1]), PairWeight);
             }
 
             AddCharGrams(vector, mask, terms[i]);
@@ -104,9 +104,10 @@ public sealed class HashedNgramEmbeddingGenerator : IEmbeddingGenerator<string, 
         var weight = CharGramWeightPerWord / MathF.Sqrt(count);
         for (var n = 3; n <= 4; n++)
         {
+            var seed = n == 3 ? Fnv.TrigramSeed : Fnv.FourGramSeed;
             for (var start = 0; start + n <= padded.Length; start++)
             {
-                Add(vector, mask, Fnv.Hash(n == 3 ? "c3\u0001" : "c4\u0001", padded.Slice(start, n)), weight);
+                Add(vector, mask, Fnv.Hash(seed, padded.Slice(start, n)), weight);
             }
         }
     }
@@ -145,7 +146,12 @@ public sealed class HashedNgramEmbeddingGenerator : IEmbeddingGenerator<string, 
         private const uint Offset = 2166136261;
         private const uint Prime = 16777619;
 
-        public static uint Hash(string prefix, ReadOnlySpan<char> text) => Hash(Hash(Offset, prefix), text);
+        // Each feature kind hashes from its own seed: the hash of a kind prefix. Changing these changes every
+        // vector (bump ModelId).
+        public static readonly uint TermSeed = Hash(Offset, "t\u0001");
+        public static readonly uint PairSeed = Hash(Offset, "p\u0001");
+        public static readonly uint TrigramSeed = Hash(Offset, "c3\u0001");
+        public static readonly uint FourGramSeed = Hash(Offset, "c4\u0001");
 
         public static uint Hash(uint seed, ReadOnlySpan<char> text)
         {
