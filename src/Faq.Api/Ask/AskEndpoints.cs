@@ -32,8 +32,7 @@ internal static partial class AskEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var errors = Validate(request);
-        if (errors.Count > 0)
+        if (Validate(request) is { } errors)
         {
             return TypedResults.ValidationProblem(errors, title: "The question could not be accepted.");
         }
@@ -85,32 +84,32 @@ internal static partial class AskEndpoints
 
     public const int RetryAfterSeconds = 5;
 
-    private static Dictionary<string, string[]> Validate(AskRequest? request)
+    /// <summary>The problems with a request, or null when there are none (the common case allocates nothing).</summary>
+    private static Dictionary<string, string[]>? Validate(AskRequest? request)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request is null)
         {
-            errors["body"] = ["Send a JSON object such as {\"question\": \"Does dry needling hurt?\"}."];
-            return errors;
+            return new(StringComparer.Ordinal) { ["body"] = ["Send a JSON object such as {\"question\": \"Does dry needling hurt?\"}."] };
         }
 
+        Dictionary<string, string[]>? errors = null;
         if (string.IsNullOrWhiteSpace(request.Question))
         {
-            errors["question"] = ["The question is required and must not be blank."];
+            (errors ??= new(StringComparer.Ordinal))["question"] = ["The question is required and must not be blank."];
         }
         else if (request.Question.Length > MaxQuestionLength)
         {
-            errors["question"] = [$"The question must be at most {MaxQuestionLength} characters; it has {request.Question.Length}."];
+            (errors ??= new(StringComparer.Ordinal))["question"] = [$"The question must be at most {MaxQuestionLength} characters; it has {request.Question.Length}."];
         }
 
         if (request.SessionId is { Length: > MaxSessionIdLength })
         {
-            errors["sessionId"] = [$"The session id must be at most {MaxSessionIdLength} characters."];
+            (errors ??= new(StringComparer.Ordinal))["sessionId"] = [$"The session id must be at most {MaxSessionIdLength} characters."];
         }
 
         if (!ChannelText.TryParse(request.Channel, out _))
         {
-            errors["channel"] = ["The channel must be one of: web, sms, whatsapp, api."];
+            (errors ??= new(StringComparer.Ordinal))["channel"] = ["The channel must be one of: web, sms, whatsapp, api."];
         }
 
         return errors;
