@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # HTTP load: starts the app (Release, file store, limits raised, warnings-only logging), warms it, then runs wrk
 # against POST /api/ask and against the app's trivial GET /api/health in the same run, and prints req/s,
-# p50/p99 latency and the ask/trivial throughput ratio. Needs wrk (Debian: apt-get install wrk).
-# Usage: bash tests/Faq.Benchmarks/http-load.sh [seconds=30] [connections=32]
+# p50/p99 latency, the app's CPU per request and the ask/trivial throughput ratio. The measured time is split
+# into ROUNDS alternating ask/trivial rounds (default 3), so drift in the machine's load hits both alike; totals
+# are over all rounds, latencies are the median round's. Needs wrk (Debian: apt-get install wrk).
+# Usage: [ROUNDS=3] [WARMUP=15] bash tests/Faq.Benchmarks/http-load.sh [seconds=30] [connections=32]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-30}
 connections=${2:-32}
 warmup=${WARMUP:-15}
+rounds=${ROUNDS:-3}
 port=${PORT:-7391}
 store=$(mktemp -d)
 log=$(mktemp)
@@ -24,31 +27,43 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/nul
 wrk -t2 -c"$connections" -d"${warmup}s" -s tests/Faq.Benchmarks/ask.lua "http://127.0.0.1:$port" >/dev/null
 wrk -t2 -c"$connections" -d"${warmup}s" "http://127.0.0.1:$port/api/health" >/dev/null
 
-# The app's own CPU time per request (user + system, from /proc), which the load generator sharing the cores does
-# not blur the way it blurs req/s.
+# The app's own CPU time (user + system, from /proc), which the load generator sharing the cores does not blur
+# the way it blurs req/s.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
-run() { wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@"; }
-cpu_per_request() {
-  local before=$1 after=$2 out=$3
-  awk -v b="$before" -v a="$after" -v hz="$(getconf CLK_TCK)" -v n="$(awk '/requests in/ {print $1}' <<<"$out")" \
-    'BEGIN { printf "%.1f", (a - b) / hz * 1e6 / n }'
-}
-t0=$(cpu_ticks); ask=$(run -s tests/Faq.Benchmarks/ask.lua "http://127.0.0.1:$port"); t1=$(cpu_ticks)
-trivial=$(run "http://127.0.0.1:$port/api/health"); t2=$(cpu_ticks)
-ask_cpu=$(cpu_per_request "$t0" "$t1" "$ask")
-trivial_cpu=$(cpu_per_request "$t1" "$t2" "$trivial")
+hz=$(getconf CLK_TCK)
+slice=$(awk -v s="$seconds" -v r="$rounds" 'BEGIN { printf "%d", (s / r < 1 ? 1 : s / r) }')
+run() { wrk -t2 -c"$connections" -d"${slice}s" --latency "$@"; }
+field() { awk "$1" <<<"$2"; }
 
-summary() {
-  local name=$1 out=$2 cpu=$3
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out")
-  printf '%-28s %10s req/s   p50 %-9s p99 %-9s app CPU %5s µs/request   %s\n' "$name" "$rps" "$p50" "$p99" "$cpu" "${errors:-no errors}"
+declare -A requests=([ask]=0 [trivial]=0) ticks=([ask]=0 [trivial]=0) errors=([ask]="" [trivial]="")
+declare -A p50s=([ask]="" [trivial]="") p99s=([ask]="" [trivial]="")
+measure() {
+  local name=$1; shift
+  local before after out
+  before=$(cpu_ticks); out=$(run "$@"); after=$(cpu_ticks)
+  requests[$name]=$(( ${requests[$name]} + $(field '/requests in/ {print $1}' "$out") ))
+  ticks[$name]=$(( ${ticks[$name]} + after - before ))
+  p50s[$name]+="$(field '$1=="50%" {print $2}' "$out") "
+  p99s[$name]+="$(field '$1=="99%" {print $2}' "$out") "
+  errors[$name]+=$(field '/Non-2xx|Socket errors/ {print}' "$out")
+  printf '  round %-8s %10s req/s\n' "$name" "$(field '/Requests\/sec/ {print $2}' "$out")"
 }
-echo "wrk -t2 -c$connections -d${seconds}s, $(nproc) cores, $(date -u +%F)"
-summary "POST /api/ask" "$ask" "$ask_cpu"
-summary "GET /api/health (trivial)" "$trivial" "$trivial_cpu"
-awk -v a="$(awk '/Requests\/sec/ {print $2}' <<<"$ask")" -v t="$(awk '/Requests\/sec/ {print $2}' <<<"$trivial")" \
-  'BEGIN { printf "ask / trivial throughput: %.0f%%\n", 100 * a / t }'
+echo "wrk -t2 -c$connections, $rounds rounds of ${slice}s each, $(nproc) cores, $(date -u +%F)"
+for _ in $(seq 1 "$rounds"); do
+  measure ask -s tests/Faq.Benchmarks/ask.lua "http://127.0.0.1:$port"
+  measure trivial "http://127.0.0.1:$port/api/health"
+done
+
+# The median of the rounds' latencies (as wrk prints them, with their units, ordered by value in microseconds).
+median() { tr ' ' '\n' <<<"$1" | awk 'NF { v = $1; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v); f = (u == "ms" ? 1000 : u == "s" ? 1e6 : 1); print v * f, $1 }' | sort -n | awk '{ a[NR] = $2 } END { print a[int((NR + 1) / 2)] }'; }
+summary() {
+  local label=$1 name=$2
+  printf '%-28s %10.0f req/s   p50 %-9s p99 %-9s app CPU %5.1f µs/request   %s\n' "$label" \
+    "$(awk -v n="${requests[$name]}" -v t="$(( slice * rounds ))" 'BEGIN { print n / t }')" \
+    "$(median "${p50s[$name]}")" "$(median "${p99s[$name]}")" \
+    "$(awk -v t="${ticks[$name]}" -v hz="$hz" -v n="${requests[$name]}" 'BEGIN { print t / hz * 1e6 / n }')" \
+    "${errors[$name]:-no errors}"
+}
+summary "POST /api/ask" ask
+summary "GET /api/health (trivial)" trivial
+awk -v a="${requests[ask]}" -v t="${requests[trivial]}" 'BEGIN { printf "ask / trivial throughput: %.0f%%\n", 100 * a / t }'

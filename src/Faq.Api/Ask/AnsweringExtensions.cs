@@ -20,6 +20,7 @@ internal static class AnsweringExtensions
         builder.Services.AddSingleton(sp => new FaqAnswerer(
             sp.GetRequiredService<IOptions<AnsweringOptions>>().Value,
             sp.GetRequiredService<IOptions<ClinicProfile>>().Value));
+        builder.Services.AddSingleton<AskLog>();
         return builder;
     }
 
@@ -31,4 +32,11 @@ internal static class AnsweringExtensions
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }
+}
+
+/// <summary>The ask endpoint's logger (category <c>Faq.Api.Ask.AskEndpoints</c>), created once: the endpoint's handlers
+/// are static methods, and creating a logger by type on every request costs a type-name lookup and a lock.</summary>
+internal sealed class AskLog(ILoggerFactory loggers)
+{
+    public ILogger Logger { get; } = loggers.CreateLogger(typeof(AskEndpoints));
 }

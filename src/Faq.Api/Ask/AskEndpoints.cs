@@ -29,7 +29,7 @@ internal static partial class AskEndpoints
         FaqCatalog catalog,
         FaqAnswerer answerer,
         UnansweredRecorder recorder,
-        ILoggerFactory loggers,
+        AskLog log,
         CancellationToken cancellationToken)
     {
         if (Validate(request) is { } errors)
@@ -44,7 +44,7 @@ internal static partial class AskEndpoints
         }
 
         var reply = await answerer.AnswerAsync(snapshot.Index, request!.Question!, cancellationToken);
-        var logger = loggers.CreateLogger(typeof(AskEndpoints));
+        var logger = log.Logger;
         LogReplied(logger, reply.Outcome, reply.FaqId, reply.Confidence, reply.Triage.Category, reply.Degraded);
         if (catalog.ReportEmbedding(reply.Degraded, DateTimeOffset.UtcNow))
         {
