@@ -58,12 +58,21 @@ public sealed class HashedNgramEmbeddingGenerator : IEmbeddingGenerator<string, 
         return Task.FromResult(result);
     }
 
+    /// <summary>The text analysis the features are built from.</summary>
+    public TextAnalyzer Analyzer => _analyzer;
+
     /// <summary>Embeds one text synchronously.</summary>
     public float[] Embed(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Embed(_analyzer.Analyze(text));
+    }
+
+    /// <summary>Embeds a text already analysed by <see cref="Analyzer"/> (the search index analyses every question
+    /// once, for keywords and embedding alike).</summary>
+    internal float[] Embed(AnalyzedText analyzed)
+    {
         var vector = new float[Dimensions];
-        var analyzed = _analyzer.Analyze(text);
         var terms = analyzed.Terms;
         var mask = Dimensions - 1;
 

@@ -162,7 +162,9 @@ public sealed class FaqIndex
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(fusion);
-        var query = ResolveQuery(Analyzer.Analyze(question));
+        cancellationToken.ThrowIfCancellationRequested();
+        var analyzed = Analyzer.Analyze(question);
+        var query = ResolveQuery(analyzed);
 
         ReadOnlyMemory<float> queryVector = default;
         var embeddingFailed = false;
@@ -170,8 +172,10 @@ public sealed class FaqIndex
         {
             try
             {
-                var generated = await _generator.GenerateAsync([question], cancellationToken: cancellationToken);
-                queryVector = generated[0].Vector;
+                // The built-in embedder, sharing this index's analysis, embeds the analysis already made.
+                queryVector = _generator is HashedNgramEmbeddingGenerator local && local.Analyzer == Analyzer
+                    ? local.Embed(analyzed)
+                    : (await _generator.GenerateAsync([question], cancellationToken: cancellationToken))[0].Vector;
                 if (queryVector.Length != Dimensions)
                 {
                     throw new InvalidOperationException($"The question vector has {queryVector.Length} dimensions; the index has {Dimensions}.");

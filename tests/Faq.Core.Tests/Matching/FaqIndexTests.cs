@@ -93,6 +93,29 @@ public sealed class FaqIndexTests
     }
 
     [Fact]
+    public async Task TheBuiltInEmbedderGivesTheSameScoresThroughItsSharedAnalysisAsThroughTheGeneratorInterface()
+    {
+        var local = new HashedNgramEmbeddingGenerator(TextAnalyzer.Default);
+        var wrapped = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
+        wrapped
+            .Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
+            .Returns((IEnumerable<string> values, EmbeddingGenerationOptions? options, CancellationToken ct) => local.GenerateAsync(values, options, ct));
+        var direct = await FaqIndex.BuildAsync(TestData.CuratedEntries(), TextAnalyzer.Default, local);
+        var viaInterface = await FaqIndex.BuildAsync(TestData.CuratedEntries(), TextAnalyzer.Default, wrapped.Object);
+
+        foreach (var question in new[] { "Does dry needling hurt?", "can I run the day after", "do you have parking", "Achillés pain" })
+        {
+            var a = await direct.SearchAsync(question, 5, Fusion);
+            var b = await viaInterface.SearchAsync(question, 5, Fusion);
+            Assert.Equal(b.Candidates.Select(c => (c.Entry.Id, c.Embedding, c.Score)), a.Candidates.Select(c => (c.Entry.Id, c.Embedding, c.Score)));
+            Assert.Contains(b.Candidates, c => c.Embedding > 0);
+        }
+
+        // Questions go through the interface only when the index cannot embed them itself.
+        wrapped.Verify(g => g.GenerateAsync(It.Is<IEnumerable<string>>(v => v.Count() == 1), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()), Times.Exactly(4));
+    }
+
+    [Fact]
     public async Task CancellationIsNotMistakenForAnEmbeddingFailure()
     {
         var index = await TestData.IndexAsync(TestData.SmallSet());
