@@ -168,6 +168,37 @@ public abstract class AdminApiTests : IAsyncLifetime
         await Problem(response, HttpStatusCode.Conflict);
     }
 
+    public static TheoryData<string, string> ImpossibleIds()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var id in new[] { new string('a', 5000), "a%7Cb", "Booking", "two--hyphens" })
+        {
+            foreach (var route in new[] { "GET {0}", "PUT {0}", "DELETE {0}", "POST {0}/restore", "GET {0}/history", "POST {0}/revert/1" })
+            {
+                data.Add(route, id);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ImpossibleIds))]
+    public async Task AnIdNoEntryCanHaveIsNotFoundNotAServerError(string route, string id)
+    {
+        var parts = string.Format(System.Globalization.CultureInfo.InvariantCulture, route, "/api/admin/entries/" + id).Split(' ');
+        using var request = new HttpRequestMessage(new HttpMethod(parts[0]), parts[1]);
+        request.Headers.TryAddWithoutValidation("If-Match", "W/\"1\"");
+        if (parts[0] == "PUT")
+        {
+            request.Content = JsonContent.Create(Entry("booking", "How do I book?", "Call the front desk."));
+        }
+
+        using var response = await Staff.SendAsync(request);
+        var problem = await Problem(response, HttpStatusCode.NotFound);
+        Assert.True(problem.GetProperty("detail").GetString()!.Length < 200, "the problem does not echo a huge id");
+    }
+
     [Fact]
     public async Task UpdatesRequireIfMatchAndAStaleETagGets412WithTheCurrentVersion()
     {

@@ -13,6 +13,11 @@ internal static class EntriesEndpoints
     public static RouteGroupBuilder MapAdminEntries(this RouteGroupBuilder admin)
     {
         var entries = admin.MapGroup("/entries").WithTags("Admin: entries");
+        // An id no entry can have (too long, upper case, a '|') does not exist: 404, before it reaches the store.
+        entries.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.GetRouteValue("id") is string id && !EntryValidator.IsValidId(id)
+                ? AdminProblems.NotFound(id)
+                : await next(context));
         entries.MapGet("/", List).WithName("ListEntries");
         entries.MapPost("/", Create).WithName("CreateEntry").Accepts<EntryInput>("application/json");
         entries.MapGet("/{id}", Get).WithName("GetEntry");
@@ -178,7 +183,10 @@ internal static class EntriesEndpoints
 internal static class AdminProblems
 {
     public static ProblemHttpResult NotFound(string id) =>
-        TypedResults.Problem(title: "No such entry.", detail: $"There is no FAQ entry \"{id}\".", statusCode: StatusCodes.Status404NotFound);
+        TypedResults.Problem(title: "No such entry.", detail: $"There is no FAQ entry \"{Shorten(id)}\".", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>An id as echoed in a problem: a client-sent id can be any length.</summary>
+    private static string Shorten(string id) => id.Length <= EntryValidator.MaxIdLength ? id : string.Concat(id.AsSpan(0, EntryValidator.MaxIdLength), "…");
 
     public static ProblemHttpResult Exists(StoredEntry existing) => TypedResults.Problem(
         title: "An entry with this id already exists.",

@@ -42,7 +42,7 @@ public static partial class EntryValidator
             list.Add(message);
         }
 
-        if (string.IsNullOrEmpty(entry.Id) || entry.Id.Length > MaxIdLength || !Slug().IsMatch(entry.Id))
+        if (!IsValidId(entry.Id))
         {
             Add("id", $"The id must be a lowercase slug of letters, digits and single hyphens (like \"is-it-painful\"), at most {MaxIdLength} characters.");
         }
@@ -144,6 +144,9 @@ public static partial class EntryValidator
 
         return true;
     }
+
+    /// <summary>Whether an entry could have this id: a lowercase slug of at most <see cref="MaxIdLength"/> characters.</summary>
+    public static bool IsValidId(string? id) => !string.IsNullOrEmpty(id) && id.Length <= MaxIdLength && Slug().IsMatch(id);
 
     /// <summary>Wording compared the way the matcher sees it: case, accents and punctuation do not make a question different.</summary>
     public static string Key(string text) => TextAnalyzer.WordingKey(text);
