@@ -199,6 +199,23 @@ public abstract class AdminApiTests : IAsyncLifetime
         Assert.True(problem.GetProperty("detail").GetString()!.Length < 200, "the problem does not echo a huge id");
     }
 
+    [Theory]
+    [InlineData("a%23b")]                       // '#': not allowed in a Table Storage key
+    [InlineData("a%3Fb")]                       // '?'
+    [InlineData("9999999999999999999-zzzzzzzz")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public async Task AnUnansweredIdTheQueueNeverHandsOutIsNotFoundNotAServerError(string id)
+    {
+        using (var attach = await Staff.PostAsJsonAsync($"/api/admin/unanswered/{id}/attach", new { faqId = "booking" }))
+        {
+            await Problem(attach, HttpStatusCode.NotFound);
+        }
+
+        using var dismiss = await Staff.DeleteAsync($"/api/admin/unanswered/{id}");
+        var problem = await Problem(dismiss, HttpStatusCode.NotFound);
+        Assert.DoesNotContain(id, problem.GetRawText(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UpdatesRequireIfMatchAndAStaleETagGets412WithTheCurrentVersion()
     {

@@ -79,3 +79,18 @@ public sealed class TableReviewStoreTests(AzuriteFixture azurite) : ReviewStoreC
 {
     protected override IReviewStore Store(string backing) => FaqStores.TablesReview(azurite.ConnectionString, "t" + backing);
 }
+
+public sealed class ReviewIdsTests
+{
+    [Fact]
+    public void EveryNewIdIsPossibleAndOthersAreNot()
+    {
+        Assert.All(
+            [DateTimeOffset.MinValue, DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow, DateTimeOffset.MaxValue.AddDays(-1)],
+            at => Assert.True(ReviewIds.IsPossible(ReviewIds.New(at))));
+        var id = ReviewIds.New(DateTimeOffset.UtcNow);
+        Assert.All(
+            [null, "", "nope", id + "0", id[..^1], id.ToUpperInvariant().Replace('-', '_'), id[..19] + "-ABCDEF12", "a" + id[1..], id[..19] + "-a#cdef12"],
+            other => Assert.False(ReviewIds.IsPossible(other)));
+    }
+}

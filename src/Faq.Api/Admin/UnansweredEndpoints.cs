@@ -28,6 +28,9 @@ internal static class UnansweredEndpoints
     public static RouteGroupBuilder MapAdminUnanswered(this RouteGroupBuilder admin)
     {
         var group = admin.MapGroup("/unanswered").WithTags("Admin: unanswered");
+        // An id the review queue never hands out does not exist: 404, before it reaches the store.
+        group.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.GetRouteValue("id") is string id && !ReviewIds.IsPossible(id) ? NotFound(id) : await next(context));
         group.MapGet("/", List).WithName("ListUnanswered");
         group.MapPost("/{id}/attach", Attach).WithName("AttachUnanswered").Accepts<AttachRequest>("application/json");
         group.MapDelete("/{id}", Dismiss).WithName("DismissUnanswered");
@@ -58,7 +61,7 @@ internal static class UnansweredEndpoints
         var question = await review.GetUnansweredAsync(id, cancellationToken);
         if (question is null)
         {
-            return TypedResults.Problem(title: "No such unanswered question.", detail: $"\"{id}\" was dismissed, attached or has expired.", statusCode: StatusCodes.Status404NotFound);
+            return NotFound(id);
         }
 
         if (question.Question.Length > EntryValidator.MaxQuestionLength)
@@ -88,7 +91,12 @@ internal static class UnansweredEndpoints
     internal static async Task<Results<NoContent, ProblemHttpResult>> Dismiss(string id, IReviewStore review, CancellationToken cancellationToken) =>
         await review.RemoveUnansweredAsync(id, cancellationToken)
             ? TypedResults.NoContent()
-            : TypedResults.Problem(title: "No such unanswered question.", statusCode: StatusCodes.Status404NotFound);
+            : NotFound(id);
+
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
+        title: "No such unanswered question.",
+        detail: ReviewIds.IsPossible(id) ? $"\"{id}\" was dismissed, attached or has expired." : "That is not an id the review queue hands out.",
+        statusCode: StatusCodes.Status404NotFound);
 }
 
 /// <summary>
