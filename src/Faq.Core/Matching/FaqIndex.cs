@@ -203,10 +203,18 @@ public sealed class FaqIndex
                 {
                     ScoreEmbeddingsByColumn(queryVector.Span, embedding);
                 }
-                else if (Centred(queryVector.Span) is { Norm: > 0, Unit: var unit }
-                    && !ScoreEmbeddingsOfKeywordCandidates(unit, keyword, embedding))
+                else
                 {
-                    ScoreEmbeddings(unit, embedding);
+                    var unit = new float[Dimensions];
+                    var norm = CentreQuestion(queryVector.Span, unit);
+                    if (norm > 0)
+                    {
+                        TensorPrimitives.Divide(unit, norm, unit);
+                        if (!ScoreEmbeddingsOfKeywordCandidates(unit, keyword, embedding))
+                        {
+                            ScoreEmbeddings(unit, embedding);
+                        }
+                    }
                 }
             }
 
@@ -360,10 +368,7 @@ public sealed class FaqIndex
         var buffer = ArrayPool<float>.Shared.Rent(Math.Max(rows, Dimensions));
         try
         {
-            var centred = buffer.AsSpan(0, Dimensions); // only for its norm; the buffer then holds the sums
-            raw.CopyTo(centred);
-            RemoveComponent(centred, _mean);
-            var centredNorm = TensorPrimitives.Norm(centred);
+            var centredNorm = CentreQuestion(raw, buffer.AsSpan(0, Dimensions)); // only the norm is used: the buffer then holds the sums
             if (centredNorm == 0)
             {
                 return; // nothing but the shared direction: no similarity to any entry
@@ -410,19 +415,13 @@ public sealed class FaqIndex
         return max;
     }
 
-    /// <summary>The question vector with the shared direction removed, as a unit vector, and its length before
-    /// normalising (zero when nothing is left).</summary>
-    private (float[] Unit, float Norm) Centred(ReadOnlySpan<float> vector)
+    /// <summary>Writes the question vector with the shared direction removed into <paramref name="centred"/> and
+    /// returns its length (zero when nothing is left).</summary>
+    private float CentreQuestion(ReadOnlySpan<float> vector, Span<float> centred)
     {
-        var result = vector.ToArray();
-        RemoveComponent(result, _mean);
-        var norm = TensorPrimitives.Norm(result);
-        if (norm > 0)
-        {
-            TensorPrimitives.Divide(result, norm, result);
-        }
-
-        return (result, norm);
+        vector.CopyTo(centred);
+        RemoveComponent(centred, _mean);
+        return TensorPrimitives.Norm(centred);
     }
 
     private static float[] Transpose(float[] rowMajor, int rows, int dimensions)
