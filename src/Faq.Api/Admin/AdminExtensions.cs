@@ -101,6 +101,18 @@ internal static partial class AdminExtensions
         return admin;
     }
 
+    /// <summary>
+    /// A route <c>{id}</c> that <paramref name="possible"/> rejects names nothing that exists: the group answers
+    /// <paramref name="notFound"/> before the handler, so ids a store cannot even look up (too long, characters its
+    /// keys forbid) never reach it.
+    /// </summary>
+    internal static RouteGroupBuilder NotFoundUnlessPossibleId(this RouteGroupBuilder group, Func<string, bool> possible, Func<string, IResult> notFound)
+    {
+        group.AddEndpointFilter(async (context, next) =>
+            context.HttpContext.GetRouteValue("id") is string id && !possible(id) ? notFound(id) : await next(context));
+        return group;
+    }
+
     /// <summary>Longest a staff change waits for the bot to answer from it before the reply is sent anyway.</summary>
     internal static readonly TimeSpan ServedWait = TimeSpan.FromSeconds(5);
 

@@ -12,12 +12,8 @@ internal static class EntriesEndpoints
 {
     public static RouteGroupBuilder MapAdminEntries(this RouteGroupBuilder admin)
     {
-        var entries = admin.MapGroup("/entries").WithTags("Admin: entries");
-        // An id no entry can have (too long, upper case, a '|') does not exist: 404, before it reaches the store.
-        entries.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.GetRouteValue("id") is string id && !EntryValidator.IsValidId(id)
-                ? AdminProblems.NotFound(id)
-                : await next(context));
+        var entries = admin.MapGroup("/entries").WithTags("Admin: entries")
+            .NotFoundUnlessPossibleId(EntryValidator.IsValidId, AdminProblems.NotFound); // too long, upper case, a '|'…
         entries.MapGet("/", List).WithName("ListEntries");
         entries.MapPost("/", Create).WithName("CreateEntry").Accepts<EntryInput>("application/json");
         entries.MapGet("/{id}", Get).WithName("GetEntry");

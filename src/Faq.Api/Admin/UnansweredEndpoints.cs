@@ -27,10 +27,8 @@ internal static class UnansweredEndpoints
 {
     public static RouteGroupBuilder MapAdminUnanswered(this RouteGroupBuilder admin)
     {
-        var group = admin.MapGroup("/unanswered").WithTags("Admin: unanswered");
-        // An id the review queue never hands out does not exist: 404, before it reaches the store.
-        group.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.GetRouteValue("id") is string id && !ReviewIds.IsPossible(id) ? NotFound(id) : await next(context));
+        var group = admin.MapGroup("/unanswered").WithTags("Admin: unanswered")
+            .NotFoundUnlessPossibleId(ReviewIds.IsPossible, NotFound);
         group.MapGet("/", List).WithName("ListUnanswered");
         group.MapPost("/{id}/attach", Attach).WithName("AttachUnanswered").Accepts<AttachRequest>("application/json");
         group.MapDelete("/{id}", Dismiss).WithName("DismissUnanswered");
