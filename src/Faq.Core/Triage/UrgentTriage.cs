@@ -114,10 +114,10 @@ public static partial class UrgentTriage
     [GeneratedRegex(@"\b(suicid\w*|kill(ing)? my ?self|(want|wants|wanted) (someone |somebody |you )?to kill me|end(ing)? (my life|it all)|take my (own )?life|want(ed)? to die|wanna die|self ?harm\w*|(hurt|hurting|harm|harming|cut|cutting) my ?self|dont want to (live|be alive|be here)|no reason to live|better off dead|overdos\w*)\b")]
     private static partial Regex SelfHarm();
 
-    [GeneratedRegex(@"\b(911|999|112|call(ed|ing)? (an )?ambulance|need an ambulance|heart attack|having a stroke|(this is|its|im having|having) an emergency|not breathing|stopped breathing|(unconscious|unresponsive|not responding|wont wake|cant wake|seizure|seizing|convuls\w*))\b")]
+    [GeneratedRegex(@"\b(911|999|112|call(ed|ing)? (an )?ambulance|need an ambulance|heart attack|having a stroke|(this is|its|im having|having) an emergency|not breathing|stopped breathing|(isnt|is not|wasnt|arent|not) (breathing|waking up)|((isnt|is not|wasnt|arent|not) (responding|responsive)|unresponsive|wont respond)(?! to\b)|(unconscious|wont wake|cant wake|seizure|seizing|convuls\w*))\b")]
     private static partial Regex ExplicitEmergency();
 
-    [GeneratedRegex(@"\b((cant|cannot|can not|couldnt|unable to|hard to|hard time|difficult to|difficulty|trouble|struggl\w*( to)?|problems?|pain when i|hurts? to|painful to) (breath\w*|catch my breath|get (enough )?air)|short(ness)? of breath|breathless\w*|out of breath|gasping|wheez\w*|(collapsed|collapse|punctured|puncture|popped|pierced|perforated|nicked)\b.{0,12}\blungs?|lungs?\b.{0,20}\b(collapsed|punctured|popped|pierced)|pneumothorax|breathing (is |feels )?(hard|difficult|painful|shallow|laboured|labored|weird|strange)|chest (is |feels )?tight\w*|tight\w* (in|of) (my |the )?chest)\b")]
+    [GeneratedRegex(@"\b((cant|cannot|can not|couldnt|can barely|can hardly|barely|hardly|unable to|hard to|hard time|difficult to|difficulty|trouble|struggl\w*( to)?|problems?|pain when i|hurts? to|painful to)( (seem to|really|properly|get|take|catch))?( (a|my))?( (full|deep|proper|good))? (breath\w*|get (enough )?air)|short(ness)? of breath|breathless\w*|out of breath|gasping|wheez\w*|(collapsed|collapse|punctured|puncture|popped|pierced|perforated|nicked)\b.{0,12}\blungs?|lungs?\b.{0,20}\b(collapsed|punctured|popped|pierced)|pneumothorax|breathing (is |feels )?(hard|difficult|painful|shallow|laboured|labored|weird|strange)|chest (is |feels )?tight\w*|tight\w* (in|of) (my |the )?chest)\b")]
     private static partial Regex Breathing();
 
     [GeneratedRegex(@"\b(chest\b.{0,20}\b(pain|pains|hurts?|hurting|ache|aches|aching|pressure|discomfort|sore|burning|squeez\w*)|(pain|pains|hurts?|hurting|ache|aching|pressure|tightness|discomfort)\b.{0,15}\b(in|on|across) (my |the )?chest|crushing (pain|feeling)|pain (spreading|going|radiating) (down|to|into) (my )?(left )?(arm|jaw))\b")]
@@ -126,7 +126,7 @@ public static partial class UrgentTriage
     [GeneratedRegex(@"\b((faint\w*|passed out|pass out|blacked out|collapsed|lost consciousness)\b.{0,60}\b(confus\w*|disorient\w*|slurr\w*|cant think|dont know where|hit (my|his|her) head|wont wake|cant wake|still (dizzy|out))|(confus\w*|disorient\w*)\b.{0,60}\b(faint\w*|passed out|blacked out|collapsed))\b")]
     private static partial Regex Consciousness();
 
-    [GeneratedRegex(@"\b((bleed\w*|blood)\b.{0,40}\b(wont|will not|doesnt|does not|cant|cannot|isnt|is not|not) (stop\w*|slow\w*|clot\w*)|(wont|cant|cannot|unable to) stop (the |it )?bleed\w*|bleed\w* (heavily|a lot|badly|profusely|everywhere|through)|(soaked|soaking) (through )?(with |in )?blood|(gushing|pouring|spurting) blood|blood (is )?(gushing|pouring|spurting))\b")]
+    [GeneratedRegex(@"\b((bleed\w*|blood)\b.{0,40}\b(wont|will not|doesnt|does not|cant|cannot|isnt|is not|not) (stop\w*|slow\w*|clot\w*)|(wont|cant|cannot|unable to) stop (the |it )?bleed\w*|bleed\w* (heavily|a lot|badly|profusely|everywhere|through)|(keeps?|kept) (on )?bleed\w*|blood (is |was )?everywhere|(soaked|soaking) (through )?(with |in )?blood|(gushing|pouring|spurting) blood|blood (is )?(gushing|pouring|spurting))\b")]
     private static partial Regex Bleeding();
 
     [GeneratedRegex(@"\b(blood clot|clot in (my |the )?(leg|calf)|dvt|deep vein thrombo\w*|(calf|calves|leg|legs|shin)\b.{0,40}\b(swollen|swelling|swelled|puffy|warm|hot|red|throbbing|tender and (red|hot|swollen))|(swollen|swelling|puffy|throbbing)\b.{0,30}\b(calf|calves|leg|legs))\b")]
@@ -138,11 +138,12 @@ public static partial class UrgentTriage
     [GeneratedRegex(@"\b(face (is )?droop\w*|drooping face|slurred speech|cant (feel|move) my (arm|leg|face|side)|numb\w* (on )?one side|sudden (numbness|weakness))\b")]
     private static partial Regex StrokeSigns();
 
-    // "can/could/does dry needling cause…", "is there a risk of…", "how common is…": asking about, not living through.
-    [GeneratedRegex(@"\b(can|could|does|do|will|would|might|may|is it possible|possible to|is there (a |any )?(risk|chance)|what are the (chances|odds|risks)|risk of|risks of|chance of|how (common|likely|often|rare|rarely)|ever (cause|happen))\b")]
+    // "can/could/does dry needling cause…", "is it hard to…", "is there a risk of…", "how common is…": asking about,
+    // not living through. ("Is it normal to be short of breath after…" is not here: it usually reports a symptom.)
+    [GeneratedRegex(@"\b(can|could|does|do|will|would|might|may|is it possible|is it (common|usual|likely|rare|safe|hard|difficult) (to|for)|possible to|is there (a |any )?(risk|chance)|what are the (chances|odds|risks)|risk of|risks of|chance of|how (common|likely|often|rare|rarely)|ever (cause|happen))\b")]
     private static partial Regex GeneralQuestion();
 
     // First-person, present-tense signs that the symptom is happening now.
-    [GeneratedRegex(@"\b((i|im|ive|my|me)\b.{0,25}\b(have|has|having|got|feel|feels|feeling|am|is|are|was|cant|cannot|started|starting|keeps?|wont|been|getting|noticed)|(could|might|may|can) (this|it) be|is this (a|an|normal)|right now|currently|since (my|the|yesterday|this)|this (morning|evening|afternoon)|tonight|today|yesterday|after my|last night)\b")]
+    [GeneratedRegex(@"\b((i|im|ive|my|me)\b.{0,25}\b(have|has|having|got|feel|feels|feeling|am|is|are|was|cant|cannot|barely|hardly|started|starting|keeps?|wont|been|getting|noticed)|(could|might|may|can) (this|it) be|is this (a|an|normal)|right now|currently|since (my|the|yesterday|this)|this (morning|evening|afternoon)|tonight|today|yesterday|after my|last night)\b")]
     private static partial Regex PersonalState();
 }

@@ -24,6 +24,7 @@ public sealed class UrgentTriageTests
     [InlineData("could this be a DVT?", UrgentCategory.Clot)]
     [InlineData("the bleeding won't stop", UrgentCategory.Bleeding)]
     [InlineData("I can't stop the bleeding", UrgentCategory.Bleeding)]
+    [InlineData("there is blood everywhere and the needle spot keeps bleeding", UrgentCategory.Bleeding)]
     [InlineData("I want to kill myself", UrgentCategory.SelfHarm)]
     [InlineData("thinking about ending my life", UrgentCategory.SelfHarm)]
     [InlineData("I keep cutting myself", UrgentCategory.SelfHarm)]
@@ -33,6 +34,11 @@ public sealed class UrgentTriageTests
     [InlineData("my face is drooping and my speech is slurred", UrgentCategory.Emergency)]
     [InlineData("Is it normal to be short of breath after dry needling?", UrgentCategory.Breathing)]
     [InlineData("can dry needling cause chest pain? I have chest pain right now", UrgentCategory.ChestPain)]
+    [InlineData("I can barely breathe", UrgentCategory.Breathing)]
+    [InlineData("i cant get a full breath since the needling this morning", UrgentCategory.Breathing)]
+    [InlineData("I can't seem to breathe", UrgentCategory.Breathing)]
+    [InlineData("my wife collapsed and isn't responding", UrgentCategory.Emergency)]
+    [InlineData("he is not breathing", UrgentCategory.Emergency)]
     public void EmergenciesAreTriagedAsUrgent(string message, UrgentCategory expected)
     {
         var result = UrgentTriage.Assess(message);
@@ -55,6 +61,10 @@ public sealed class UrgentTriageTests
     [InlineData("Is dry needling an emergency treatment?")]
     [InlineData("Can needling in the chest area puncture a lung?")]
     [InlineData("Is it safe to needle near the chest?")]
+    [InlineData("my plantar fasciitis is not responding to stretching, would dry needling help?")]
+    [InlineData("my heel pain isn't responding to treatment")]
+    [InlineData("is it hard to breathe during dry needling?")]
+    [InlineData("i can barely walk in the morning because of heel pain")]
     public void EverydayQuestionsAreNotUrgent(string message) =>
         Assert.False(UrgentTriage.Assess(message).IsUrgent, message);
 }
