@@ -39,6 +39,16 @@ public sealed class AskEndpointTests : IClassFixture<FaqApiFactory>
         Assert.False(string.IsNullOrWhiteSpace(suggestion.GetProperty("question").GetString()));
     }
 
+    [Fact]
+    public async Task AGreetingOffersTheFeaturedQuestions()
+    {
+        var body = await AskOk(new { question = "Hi there!" });
+        Assert.Equal("fallback", body.GetProperty("outcome").GetString());
+        Assert.Equal(
+            Widget.WidgetOptions.DefaultFeatured.Take(3),
+            body.GetProperty("suggestions").EnumerateArray().Select(s => s.GetProperty("faqId").GetString()));
+    }
+
     [Theory]
     [InlineData("Does dry needling hurt?", "answered")]
     [InlineData("What is the capital of France?", "fallback")]

@@ -19,7 +19,8 @@ internal static class AnsweringExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new FaqAnswerer(
             sp.GetRequiredService<IOptions<AnsweringOptions>>().Value,
-            sp.GetRequiredService<IOptions<ClinicProfile>>().Value));
+            sp.GetRequiredService<IOptions<ClinicProfile>>().Value,
+            sp.GetRequiredService<Widget.WidgetOptions>().FeaturedQuestions)); // a greeting offers the featured questions
         builder.Services.AddSingleton<AskLog>();
         return builder;
     }

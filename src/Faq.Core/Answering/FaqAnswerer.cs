@@ -12,10 +12,15 @@ public sealed class FaqAnswerer
     private const int CandidateCount = 8;
     private readonly AnsweringOptions _options;
     private readonly ClinicProfile _clinic;
+    private readonly IReadOnlyList<string> _starters;
 
     /// <summary>Creates an answerer.</summary>
+    /// <param name="options">The answering policy.</param>
+    /// <param name="clinic">The clinic's details, for placeholders in replies.</param>
+    /// <param name="starters">Entry ids offered first, in this order, when a message is only a greeting (the clinic's
+    /// featured questions); the rest follow in index order.</param>
     /// <exception cref="ArgumentException">The options are invalid (for example an empty disclaimer).</exception>
-    public FaqAnswerer(AnsweringOptions options, ClinicProfile clinic)
+    public FaqAnswerer(AnsweringOptions options, ClinicProfile clinic, IReadOnlyList<string>? starters = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clinic);
@@ -27,6 +32,7 @@ public sealed class FaqAnswerer
 
         _options = options;
         _clinic = clinic;
+        _starters = starters ?? [];
     }
 
     /// <summary>The options in force.</summary>
@@ -47,7 +53,11 @@ public sealed class FaqAnswerer
 
         if (SmallTalk.IsGreetingOrThanks(question))
         {
-            var starters = index.Entries.Take(_options.MaxSuggestions).Select(e => new Suggestion(e.Id, e.Question)).ToList();
+            var starters = _starters.Where(index.ById.ContainsKey).Select(id => index.Entries[index.ById[id]])
+                .Concat(index.Entries.Where(e => !_starters.Contains(e.Id)))
+                .Take(_options.MaxSuggestions)
+                .Select(e => new Suggestion(e.Id, e.Question))
+                .ToList();
             return new FaqReply(AnswerOutcome.Fallback, _clinic.Render(_options.GreetingMessage), null, 0, starters, _options.Disclaimer, [], triage, false);
         }
 

@@ -97,6 +97,15 @@ public sealed class FaqAnswererTests
     }
 
     [Fact]
+    public async Task AGreetingOffersTheClinicsStartersFirstInItsOrderSkippingUnknownIds()
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var answerer = new FaqAnswerer(new AnsweringOptions(), new ClinicProfile(), ["side-effects", "no-such-entry", "is-it-painful"]);
+        var reply = await answerer.AnswerAsync(index, "hello");
+        Assert.Equal(["side-effects", "is-it-painful", index.Entries.First(e => e.Id is not ("side-effects" or "is-it-painful")).Id], reply.Suggestions.Select(s => s.FaqId));
+    }
+
+    [Fact]
     public async Task AGreetingWithAQuestionIsAnsweredAsAQuestion()
     {
         var index = await TestData.IndexAsync(TestData.CuratedEntries());
