@@ -41,7 +41,8 @@ internal static class EvalCommand
                 return 2;
             }
 
-            var (index, answerer) = await Pipeline.LoadAsync(parse.GetValue(faq)?.FullName ?? Pipeline.DefaultFaqPath, cancellationToken);
+            using var embedder = Pipeline.DefaultEmbedder();
+            var (index, answerer) = await Pipeline.LoadAsync(parse.GetValue(faq)?.FullName ?? Pipeline.DefaultFaqPath, embedder, cancellationToken);
             var results = await Evaluator.RunAsync(answerer, index, cases, cancellationToken);
             var report = Evaluator.Summarise(results);
 

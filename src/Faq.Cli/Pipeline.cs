@@ -3,6 +3,8 @@ using Faq.Core.Answering;
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
 using Faq.Core.Matching;
+using Faq.MiniLM;
+using Microsoft.Extensions.AI;
 
 namespace Faq.Cli;
 
@@ -11,12 +13,28 @@ internal static class Pipeline
 {
     public static string DefaultFaqPath => Path.Combine(AppContext.BaseDirectory, "data", "faq", "dry-needling.json");
 
-    public static async Task<(FaqIndex Index, FaqAnswerer Answerer)> LoadAsync(string faqPath, CancellationToken cancellationToken)
+    /// <summary>The app's default embedder: the shipped sentence-embedding model behind a question cache. One
+    /// inference thread per call, as in the app, unless a command measures a single caller.</summary>
+    public static IEmbeddingGenerator<string, Embedding<float>> DefaultEmbedder(int threads = 1) =>
+        new EmbeddingCache(new MiniLmEmbeddingGenerator(new MiniLmOptions { IntraOpThreads = threads }));
+
+    public static async Task<IReadOnlyList<FaqEntry>> ReadFaqAsync(string faqPath, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(faqPath);
-        var entries = await FaqSet.ReadAsync(stream, cancellationToken);
+        return await FaqSet.ReadAsync(stream, cancellationToken);
+    }
+
+    public static async Task<(FaqIndex Index, FaqAnswerer Answerer)> LoadAsync(
+        string faqPath, IEmbeddingGenerator<string, Embedding<float>> embedder, CancellationToken cancellationToken)
+    {
+        var entries = await ReadFaqAsync(faqPath, cancellationToken);
         var options = new AnsweringOptions();
-        var index = await FaqIndex.BuildAsync(entries, TextAnalyzer.Default, new HashedNgramEmbeddingGenerator(TextAnalyzer.Default), options.Keyword, null, cancellationToken);
+        var index = await FaqIndex.BuildAsync(entries, TextAnalyzer.Default, embedder, options.Keyword, null, cancellationToken);
+        if (index.EmbeddingFailure is { } failure)
+        {
+            await Console.Error.WriteLineAsync($"The embedding model is unavailable, so this runs keyword-only: {failure}");
+        }
+
         return (index, new FaqAnswerer(options, new ClinicProfile()));
     }
 }

@@ -1,6 +1,6 @@
 using Faq.Core.Analysis;
 using Faq.Core.Content;
-using Faq.Core.Embeddings;
+using Faq.Tests.Shared;
 using Faq.Core.Matching;
 using Microsoft.Extensions.AI;
 using Moq;
@@ -17,7 +17,7 @@ internal static class TestData
         new(id, question, alternates, answer, [], []);
 
     public static Task<FaqIndex> IndexAsync(IReadOnlyList<FaqEntry> entries) =>
-        FaqIndex.BuildAsync(entries, TextAnalyzer.Default, new HashedNgramEmbeddingGenerator(TextAnalyzer.Default));
+        FaqIndex.BuildAsync(entries, TextAnalyzer.Default, SharedEmbedder.Instance);
 
     /// <summary>
     /// An embedding generator that works until <see cref="FaultyGenerator.Fail"/> is called, then throws on
@@ -25,7 +25,7 @@ internal static class TestData
     /// </summary>
     public static FaultyGenerator GeneratorThatCanFail(Exception failure)
     {
-        var local = new HashedNgramEmbeddingGenerator(TextAnalyzer.Default);
+        var local = SharedEmbedder.Instance;
         var failing = false;
         var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
         generator

@@ -10,7 +10,7 @@ namespace Faq.Api.Admin;
 internal sealed record TryRequest(string? Question);
 
 /// <summary>An entry's separate scores for a tried question.</summary>
-internal sealed record CandidateDto(string FaqId, string Question, double Keyword, double Embedding, double Relevance, double Confidence);
+internal sealed record CandidateDto(string FaqId, string Question, double Keyword, double Embedding, double AnswerEmbedding, double Relevance, double Confidence);
 
 /// <summary>What the bot would reply, and why.</summary>
 internal sealed record TryResponse(AskResponse Reply, IReadOnlyList<CandidateDto> Candidates, string Triage, string? TriageReason, bool Degraded);
@@ -40,7 +40,7 @@ internal static class TryEndpoints
         var reply = await answerer.AnswerAsync(snapshot.Index, request.Question, cancellationToken);
         return TypedResults.Ok(new TryResponse(
             AskEndpoints.ToResponse(reply, null),
-            [.. reply.Candidates.Select(c => new CandidateDto(c.Entry.Id, c.Entry.Question, Math.Round(c.Keyword, 3), Math.Round(c.Embedding, 3), Math.Round(c.Relevance, 3), Math.Round(c.Score, 3)))],
+            [.. reply.Candidates.Select(c => new CandidateDto(c.Entry.Id, c.Entry.Question, Math.Round(c.Keyword, 3), Math.Round(c.Embedding, 3), Math.Round(c.AnswerEmbedding, 3), Math.Round(c.Relevance, 3), Math.Round(c.Confidence, 3)))],
             reply.Triage.Category.ToString(),
             reply.Triage.Reason,
             reply.Degraded));

@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 namespace Faq.Core.Embeddings;
 
 /// <summary>
-/// Embeds FAQ entries (the question, then each alternate) in batches, and tells whether stored vectors still
+/// Embeds FAQ entries (the question, each alternate, then the answer) in batches, and tells whether stored vectors still
 /// fit an entry and the current model, so vectors are computed when an entry is saved or the model changes,
 /// not on every start.
 /// </summary>
@@ -20,6 +20,16 @@ public sealed class EntryEmbedder(IEmbeddingGenerator<string, Embedding<float>> 
     /// <summary>Whether stored vectors can be reused for this entry with the current model.</summary>
     public bool Fits(EntryVectors vectors, FaqEntry entry) =>
         ModelId is not null && Dimensions is { } dimensions && vectors.Fits(entry, ModelId, dimensions);
+
+    /// <summary>The texts embedded for an entry, in row order: the question, each alternate, the answer.</summary>
+    public static IEnumerable<string> Texts(FaqEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Alternates.Prepend(entry.Question).Append(entry.Answer);
+    }
+
+    /// <summary>How many vectors an entry has.</summary>
+    public static int RowCount(FaqEntry entry) => EntryVectors.RowCount(entry);
 
     /// <summary>Embeds one entry.</summary>
     public async Task<EntryVectors> EmbedAsync(FaqEntry entry, CancellationToken cancellationToken = default) =>
@@ -42,11 +52,10 @@ public sealed class EntryEmbedder(IEmbeddingGenerator<string, Embedding<float>> 
             var end = start;
             do
             {
-                texts.Add(entries[end].Question);
-                texts.AddRange(entries[end].Alternates);
+                texts.AddRange(Texts(entries[end]));
                 end++;
             }
-            while (end < entries.Count && texts.Count + 1 + entries[end].Alternates.Count <= batchSize);
+            while (end < entries.Count && texts.Count + RowCount(entries[end]) <= batchSize);
 
             var embeddings = await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
             if (embeddings.Count != texts.Count)
@@ -58,7 +67,7 @@ public sealed class EntryEmbedder(IEmbeddingGenerator<string, Embedding<float>> 
             var row = 0;
             for (var i = start; i < end; i++)
             {
-                var count = 1 + entries[i].Alternates.Count;
+                var count = RowCount(entries[i]);
                 var data = new float[count * dimensions];
                 for (var k = 0; k < count; k++, row++)
                 {

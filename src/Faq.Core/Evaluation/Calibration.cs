@@ -3,20 +3,28 @@ using Faq.Core.Matching;
 namespace Faq.Core.Evaluation;
 
 /// <summary>One candidate's raw signals and whether it was the right entry.</summary>
-public readonly record struct CalibrationSample(double Keyword, double Embedding, double UnknownShare, bool Correct);
+/// <param name="Keyword">Normalised BM25F score.</param>
+/// <param name="Embedding">Best question-variant similarity.</param>
+/// <param name="AnswerEmbedding">Similarity to the answer.</param>
+/// <param name="BestOtherEmbedding">The best question-variant similarity of any other entry.</param>
+/// <param name="UnknownShare">The question's share of words the FAQ never uses.</param>
+/// <param name="Correct">Whether this candidate answers the question.</param>
+public readonly record struct CalibrationSample(double Keyword, double Embedding, double AnswerEmbedding, double BestOtherEmbedding, double UnknownShare, bool Correct);
 
 /// <summary>
 /// Fits both stages of <see cref="Fusion"/> to labelled questions by logistic regression (Newton's method with a
-/// small ridge penalty), so that confidence reads as the probability that a candidate is right.
+/// small ridge penalty), so that confidence reads as the probability that a candidate is right. Questions labelled
+/// <c>fallback</c> (the FAQ does not cover them) contribute candidates that are all wrong, which is what teaches the
+/// fusion to fall back on them.
 /// </summary>
 public static class Calibration
 {
-    private const int SamplesPerQuestion = 4;
+    private const int SamplesPerQuestion = 8;
 
     /// <summary>Collects the best candidates of every non-urgent labelled question, one group per question.</summary>
     /// <param name="index">The index to search.</param>
     /// <param name="cases">Labelled questions; urgent ones are skipped (they never reach matching).</param>
-    /// <param name="keywordOnly">Collect samples as if the embedding service were down.</param>
+    /// <param name="keywordOnly">Collect samples as if the embedding model were unavailable.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     public static async Task<List<CalibrationSample[]>> CollectAsync(
         FaqIndex index, IEnumerable<EvalCase> cases, bool keywordOnly = false, CancellationToken cancellationToken = default)
@@ -24,13 +32,24 @@ public static class Calibration
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(cases);
         var groups = new List<CalibrationSample[]>();
-        // Candidates are gathered with a neutral ranking so the samples do not depend on earlier weights.
-        var neutral = new Fusion { Bias = 0, KeywordWeight = 1, EmbeddingWeight = keywordOnly ? 0 : 1 };
+        // Candidates are gathered with a neutral ranking so the samples do not depend on earlier weights; every
+        // entry is scored, so each candidate's best rival similarity is measured against all of them.
+        var neutral = new Fusion { Bias = 0, KeywordWeight = 1, EmbeddingWeight = keywordOnly ? 0 : 1, AnswerWeight = keywordOnly ? 0 : 1 };
         foreach (var c in cases.Where(c => c.Expect != EvalCase.Urgent))
         {
-            var result = await index.SearchAsync(c.Question, SamplesPerQuestion, neutral, cancellationToken);
-            groups.Add([.. result.Candidates.Select(candidate => new CalibrationSample(
-                candidate.Keyword, keywordOnly ? 0 : candidate.Embedding, result.UnknownShare, c.Accepts(candidate.Entry.Id)))]);
+            var result = await index.SearchAsync(c.Question, index.Entries.Count, neutral, cancellationToken);
+            var all = result.Candidates;
+            var best = all.Count > 0 ? all.Max(x => x.Embedding) : 0;
+            var second = all.Select(x => x.Embedding).OrderDescending().Skip(1).FirstOrDefault();
+            groups.Add([.. all.Take(SamplesPerQuestion).Select(candidate => keywordOnly
+                ? new CalibrationSample(candidate.Keyword, 0, 0, 0, result.UnknownShare, c.Accepts(candidate.Entry.Id))
+                : new CalibrationSample(
+                    candidate.Keyword,
+                    candidate.Embedding,
+                    candidate.AnswerEmbedding,
+                    candidate.Embedding >= best ? second : best,
+                    result.UnknownShare,
+                    c.Accepts(candidate.Entry.Id)))]);
         }
 
         return groups;
@@ -39,24 +58,29 @@ public static class Calibration
     /// <summary>Fits both stages and returns a <see cref="Fusion"/> carrying the weights.</summary>
     /// <param name="groups">Candidate groups with embeddings, one per question.</param>
     /// <param name="keywordOnlyGroups">The same questions collected in keyword-only mode.</param>
+    /// <param name="modelId">The embedding model the samples were collected with.</param>
     /// <param name="ridge">Ridge penalty per sample.</param>
-    public static Fusion Fit(IReadOnlyList<CalibrationSample[]> groups, IReadOnlyList<CalibrationSample[]> keywordOnlyGroups, double ridge = 0.0005)
+    public static Fusion Fit(IReadOnlyList<CalibrationSample[]> groups, IReadOnlyList<CalibrationSample[]> keywordOnlyGroups, string modelId, double ridge = 0.0005)
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(keywordOnlyGroups);
+        ArgumentNullException.ThrowIfNull(modelId);
         var samples = groups.SelectMany(g => g).ToList();
-        var stage1 = FitLogistic([.. samples.Select(s => (new[] { 1, s.Keyword, s.Embedding }, s.Correct))], ridge);
+        var stage1 = FitLogistic([.. samples.Select(s => (new[] { 1, s.Keyword, s.Embedding, s.AnswerEmbedding }, s.Correct))], ridge);
         var keywordOnly = FitLogistic([.. keywordOnlyGroups.SelectMany(g => g).Select(s => (new[] { 1, s.Keyword }, s.Correct))], ridge);
         var fusion = new Fusion
         {
+            ModelId = modelId,
             Bias = stage1[0],
             KeywordWeight = stage1[1],
             EmbeddingWeight = stage1[2],
+            AnswerWeight = stage1[3],
             KeywordOnlyBias = keywordOnly[0],
             KeywordOnlyWeight = keywordOnly[1],
         };
 
-        // Stage 2 learns from both modes, so confidence means the same thing when the embedding service is down.
+        // Stage 2 learns from both modes, so confidence means the same thing when the embedding model is unavailable
+        // (its similarity features are then zero).
         var stage2Data = new List<(double[] X, bool Y)>();
         AddLeadSamples(groups, fusion, keywordOnly: false, stage2Data);
         AddLeadSamples(keywordOnlyGroups, fusion, keywordOnly: true, stage2Data);
@@ -65,17 +89,37 @@ public static class Calibration
         fusion.ScoreWeight = stage2[1];
         fusion.LeadWeight = stage2[2];
         fusion.UnknownWeight = stage2[3];
+        fusion.SimilarityWeight = stage2[4];
+        fusion.SimilarityLeadWeight = stage2[5];
         return Rounded(fusion);
+    }
+
+    /// <summary>Every fitted weight by name (the model id excluded).</summary>
+    public static IEnumerable<(string Name, double Value)> Weights(Fusion fusion)
+    {
+        ArgumentNullException.ThrowIfNull(fusion);
+        yield return (nameof(fusion.Bias), fusion.Bias);
+        yield return (nameof(fusion.KeywordWeight), fusion.KeywordWeight);
+        yield return (nameof(fusion.EmbeddingWeight), fusion.EmbeddingWeight);
+        yield return (nameof(fusion.AnswerWeight), fusion.AnswerWeight);
+        yield return (nameof(fusion.KeywordOnlyBias), fusion.KeywordOnlyBias);
+        yield return (nameof(fusion.KeywordOnlyWeight), fusion.KeywordOnlyWeight);
+        yield return (nameof(fusion.ConfidenceBias), fusion.ConfidenceBias);
+        yield return (nameof(fusion.ScoreWeight), fusion.ScoreWeight);
+        yield return (nameof(fusion.LeadWeight), fusion.LeadWeight);
+        yield return (nameof(fusion.UnknownWeight), fusion.UnknownWeight);
+        yield return (nameof(fusion.SimilarityWeight), fusion.SimilarityWeight);
+        yield return (nameof(fusion.SimilarityLeadWeight), fusion.SimilarityLeadWeight);
     }
 
     private static void AddLeadSamples(IReadOnlyList<CalibrationSample[]> groups, Fusion fusion, bool keywordOnly, List<(double[] X, bool Y)> data)
     {
         foreach (var group in groups)
         {
-            var relevance = group.Select(s => fusion.Relevance(s.Keyword, s.Embedding, keywordOnly)).ToArray();
+            var relevance = group.Select(s => fusion.Relevance(s.Keyword, s.Embedding, s.AnswerEmbedding, keywordOnly)).ToArray();
             for (var i = 0; i < group.Length; i++)
             {
-                var bestOther = fusion.Relevance(0, 0, keywordOnly);
+                var bestOther = fusion.Relevance(0, 0, 0, keywordOnly);
                 for (var j = 0; j < group.Length; j++)
                 {
                     if (j != i)
@@ -84,22 +128,27 @@ public static class Calibration
                     }
                 }
 
-                data.Add(([1, relevance[i], relevance[i] - bestOther, group[i].UnknownShare], group[i].Correct));
+                var s = group[i];
+                data.Add(([1, relevance[i], relevance[i] - bestOther, s.UnknownShare, s.Embedding, s.Embedding - s.BestOtherEmbedding], s.Correct));
             }
         }
     }
 
     private static Fusion Rounded(Fusion f) => new()
     {
+        ModelId = f.ModelId,
         Bias = Math.Round(f.Bias, 3),
         KeywordWeight = Math.Round(f.KeywordWeight, 3),
         EmbeddingWeight = Math.Round(f.EmbeddingWeight, 3),
+        AnswerWeight = Math.Round(f.AnswerWeight, 3),
         KeywordOnlyBias = Math.Round(f.KeywordOnlyBias, 3),
         KeywordOnlyWeight = Math.Round(f.KeywordOnlyWeight, 3),
         ConfidenceBias = Math.Round(f.ConfidenceBias, 3),
         ScoreWeight = Math.Round(f.ScoreWeight, 3),
         LeadWeight = Math.Round(f.LeadWeight, 3),
         UnknownWeight = Math.Round(f.UnknownWeight, 3),
+        SimilarityWeight = Math.Round(f.SimilarityWeight, 3),
+        SimilarityLeadWeight = Math.Round(f.SimilarityLeadWeight, 3),
     };
 
     /// <summary>Expected calibration error: the average gap between confidence and accuracy over ten bins.</summary>
@@ -187,7 +236,7 @@ public static class Calibration
         return sum;
     }
 
-    // Gaussian elimination with partial pivoting; the systems here are 3×3 or 4×4.
+    // Gaussian elimination with partial pivoting; the systems here are at most 6×6.
     private static double[] Solve(double[,] a, double[] b)
     {
         var n = b.Length;

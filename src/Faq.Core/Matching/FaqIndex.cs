@@ -10,17 +10,17 @@ namespace Faq.Core.Matching;
 
 /// <summary>
 /// An immutable, thread-safe search index over a FAQ set: a BM25F keyword index (question and alternates as
-/// one field, the answer as a lower-weighted second field) and one embedding vector per question variant.
-/// Build a new index when the entries change; readers keep using the old one until it is swapped.
+/// one field, the answer as a lower-weighted second field) and sentence-embedding vectors of every question
+/// variant and of every answer. Build a new index when the entries change; readers keep using the old one until
+/// it is swapped.
 /// </summary>
 public sealed class FaqIndex
 {
     private readonly Dictionary<string, Posting[]> _postings;
     private readonly Vocabulary _vocabulary;
-    private readonly float[] _vectors;      // one row per question variant, shared direction removed, L2-normalised…
-    private readonly bool _byColumn;        // …stored column by column (dimension-major) up to ExhaustiveEmbeddingLimit entries
-    private readonly int[] _variantStart;   // entry i owns rows _variantStart[i] .. _variantStart[i + 1] - 1
-    private readonly float[] _mean;         // unit direction shared by all variants
+    private readonly float[] _variants;     // one unit row per question variant (question, then alternates), entry by entry
+    private readonly int[] _variantStart;   // entry i owns variant rows _variantStart[i] .. _variantStart[i + 1] - 1
+    private readonly float[] _answers;      // one unit row per entry: its answer
     private readonly IEmbeddingGenerator<string, Embedding<float>> _generator;
     private readonly KeywordOptions _keyword;
     private readonly double _unknownIdf;
@@ -32,9 +32,9 @@ public sealed class FaqIndex
         KeywordOptions keyword,
         Dictionary<string, Posting[]> postings,
         Vocabulary vocabulary,
-        float[] vectors,
+        float[] variants,
         int[] variantStart,
-        float[] mean,
+        float[] answers,
         int dimensions,
         string? modelId)
     {
@@ -44,13 +44,9 @@ public sealed class FaqIndex
         _keyword = keyword;
         _postings = postings;
         _vocabulary = vocabulary;
-        // Indexes that compare every question with every variant keep the vectors dimension-major, so a question is
-        // scored as a sum of whole columns weighted by its own components (and only its non-zero ones: a hashed
-        // n-gram question vector is mostly zeros). Larger indexes compare a few keyword candidates, row by row.
-        _byColumn = entries.Count <= ExhaustiveEmbeddingLimit;
-        _vectors = _byColumn ? Transpose(vectors, variantStart[^1], dimensions) : vectors;
+        _variants = variants;
         _variantStart = variantStart;
-        _mean = mean;
+        _answers = answers;
         Dimensions = dimensions;
         EmbeddingModelId = modelId;
         // A word the FAQ never uses counts like a typical indexed word: it is part of what was asked, but
@@ -68,15 +64,20 @@ public sealed class FaqIndex
     /// <summary>The text analysis used for both entries and questions.</summary>
     public TextAnalyzer Analyzer { get; }
 
-    /// <summary>Embedding vector length.</summary>
+    /// <summary>Embedding vector length; 0 when the index has no vectors (keyword only).</summary>
     public int Dimensions { get; }
 
     /// <summary>The embedding model that produced the vectors, when the generator reports one.</summary>
     public string? EmbeddingModelId { get; }
 
+    /// <summary>Why the index has no vectors, when embedding the entries failed (the index then matches by keyword only).</summary>
+    public string? EmbeddingFailure { get; private init; }
+
     /// <summary>
     /// Builds an index. Stored vectors that fit an entry and the generator's model are reused; every other
-    /// entry is embedded, all in one batch.
+    /// entry is embedded, all in one batch. When the generator fails, the index is built without vectors and
+    /// matches by keyword only (see <see cref="EmbeddingFailure"/>), so a broken embedding model never stops the
+    /// FAQ from being served.
     /// </summary>
     /// <param name="entries">The entries to serve.</param>
     /// <param name="analyzer">Text analysis for both entries and questions.</param>
@@ -97,6 +98,7 @@ public sealed class FaqIndex
         ArgumentNullException.ThrowIfNull(generator);
         keyword ??= new KeywordOptions();
         var embedder = new EntryEmbedder(generator);
+        var (postings, vocabulary) = BuildKeywordIndex(entries, analyzer, keyword);
 
         var reused = new EntryVectors?[entries.Count];
         var missing = new List<FaqEntry>();
@@ -113,7 +115,19 @@ public sealed class FaqIndex
             }
         }
 
-        var computed = await embedder.EmbedAsync(missing, null, cancellationToken);
+        IReadOnlyList<EntryVectors> computed;
+        try
+        {
+            computed = await embedder.EmbedAsync(missing, null, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new FaqIndex(entries, analyzer, generator, keyword, postings, vocabulary, [], new int[entries.Count + 1], [], 0, embedder.ModelId)
+            {
+                EmbeddingFailure = ex.Message,
+            };
+        }
+
         var next = 0;
         var all = new EntryVectors[entries.Count];
         for (var i = 0; i < entries.Count; i++)
@@ -135,16 +149,20 @@ public sealed class FaqIndex
         }
 
         variantStart[entries.Count] = rows;
-        var vectors = new float[rows * dimensions];
+        var variants = new float[rows * dimensions];
+        var answers = new float[entries.Count * dimensions];
         for (var i = 0; i < entries.Count; i++)
         {
-            all[i].Data.CopyTo(vectors, variantStart[i] * dimensions);
+            var data = all[i].Data.AsSpan();
+            var variantLength = (1 + entries[i].Alternates.Count) * dimensions;
+            data[..variantLength].CopyTo(variants.AsSpan(variantStart[i] * dimensions));
+            data[variantLength..].CopyTo(answers.AsSpan(i * dimensions));
         }
 
-        var mean = Centre(vectors, dimensions);
-        var (postings, vocabulary) = BuildKeywordIndex(entries, analyzer, keyword);
+        Normalise(variants, dimensions);
+        Normalise(answers, dimensions);
         var modelId = all.Length > 0 ? all[0].ModelId : embedder.ModelId;
-        return new FaqIndex(entries, analyzer, generator, keyword, postings, vocabulary, vectors, variantStart, mean, dimensions, modelId)
+        return new FaqIndex(entries, analyzer, generator, keyword, postings, vocabulary, variants, variantStart, answers, dimensions, modelId)
         {
             ComputedVectors = computed.Count,
         };
@@ -155,95 +173,101 @@ public sealed class FaqIndex
 
     /// <summary>
     /// Scores every entry against a question. Returns the <paramref name="top"/> entries by a fusion of both
-    /// signals with their separate scores; <see cref="SearchResult.EmbeddingFailed"/> is set when the embedding
-    /// service failed and the scores are keyword-only.
+    /// signals with their separate scores; <see cref="SearchResult.EmbeddingFailed"/> is set when the question could
+    /// not be embedded (or the index has no vectors) and the scores are keyword-only. The embeddings are used only
+    /// when <paramref name="fusion"/> was fitted for this index's model (<see cref="Fusion.Fits"/>).
     /// </summary>
     public async Task<SearchResult> SearchAsync(string question, int top, Fusion fusion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(fusion);
         cancellationToken.ThrowIfCancellationRequested();
-        var analyzed = Analyzer.Analyze(question);
-        var query = ResolveQuery(analyzed);
+        var query = ResolveQuery(Analyzer.Analyze(question));
 
-        ReadOnlyMemory<float> queryVector = default;
-        var embeddingFailed = false;
-        if (Dimensions > 0 && Entries.Count > 0)
+        // Weights fitted for another model would misread this model's similarities: without fitting weights, the
+        // index answers by keyword only (the app warns about it at start-up).
+        float[]? queryVector = null;
+        var embeddingFailed = EmbeddingFailure is not null;
+        if (Dimensions > 0 && Entries.Count > 0 && fusion.Fits(EmbeddingModelId))
         {
             try
             {
-                // The built-in embedder, sharing this index's analysis, embeds the analysis already made.
-                queryVector = _generator is HashedNgramEmbeddingGenerator local && local.Analyzer == Analyzer
-                    ? local.Embed(analyzed)
-                    : (await _generator.GenerateAsync([question], cancellationToken: cancellationToken))[0].Vector;
+                queryVector = (await _generator.GenerateAsync([question], cancellationToken: cancellationToken))[0].Vector.ToArray();
                 if (queryVector.Length != Dimensions)
                 {
                     throw new InvalidOperationException($"The question vector has {queryVector.Length} dimensions; the index has {Dimensions}.");
+                }
+
+                var norm = TensorPrimitives.Norm(queryVector);
+                if (norm > 0)
+                {
+                    TensorPrimitives.Divide(queryVector, norm, queryVector);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 embeddingFailed = true;
-                queryVector = default;
+                queryVector = null;
             }
         }
 
         var count = Entries.Count;
-        var keywordScores = ArrayPool<float>.Shared.Rent(count);
-        var embeddingScores = ArrayPool<float>.Shared.Rent(count);
+        var scores = ArrayPool<float>.Shared.Rent(count * 3);
         try
         {
-            var keyword = keywordScores.AsSpan(0, count);
-            var embedding = embeddingScores.AsSpan(0, count);
+            var keyword = scores.AsSpan(0, count);
+            var embedding = scores.AsSpan(count, count);
+            var answer = scores.AsSpan(2 * count, count);
             ScoreKeywords(query, keyword);
             embedding.Clear();
-            if (!queryVector.IsEmpty)
+            answer.Clear();
+            if (queryVector is not null)
             {
-                if (_byColumn)
+                if (count <= ExhaustiveEmbeddingLimit || !ScoreEmbeddingsOfKeywordCandidates(queryVector, keyword, embedding, answer))
                 {
-                    ScoreEmbeddingsByColumn(queryVector.Span, embedding);
-                }
-                else
-                {
-                    var unit = new float[Dimensions];
-                    var norm = CentreQuestion(queryVector.Span, unit);
-                    if (norm > 0)
+                    for (var i = 0; i < count; i++)
                     {
-                        TensorPrimitives.Divide(unit, norm, unit);
-                        if (!ScoreEmbeddingsOfKeywordCandidates(unit, keyword, embedding))
-                        {
-                            ScoreEmbeddings(unit, embedding);
-                        }
+                        ScoreEmbedding(queryVector, i, embedding, answer);
                     }
                 }
             }
 
             var unknownShare = query.TotalWeight > 0 ? 1 - (query.KnownWeight / query.TotalWeight) : 1;
-            var candidates = TopCandidates(keyword, embedding, top, fusion, unknownShare, queryVector.IsEmpty);
+            var candidates = TopCandidates(keyword, embedding, answer, top, fusion, unknownShare, queryVector is null);
             return new SearchResult(candidates, unknownShare, embeddingFailed);
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(keywordScores);
-            ArrayPool<float>.Shared.Return(embeddingScores);
+            ArrayPool<float>.Shared.Return(scores);
         }
     }
 
     private List<Candidate> TopCandidates(
-        ReadOnlySpan<float> keyword, ReadOnlySpan<float> embedding, int top, Fusion fusion, double unknownShare, bool keywordOnly)
+        ReadOnlySpan<float> keyword, ReadOnlySpan<float> embedding, ReadOnlySpan<float> answer, int top, Fusion fusion, double unknownShare, bool keywordOnly)
     {
         // A small bounded selection by relevance; one extra slot so the last candidate knows its runner-up.
-        // The candidate list is the only allocation that grows with `top`.
+        // The candidate list is the only allocation that grows with `top`. The two best question similarities of
+        // any entry are kept too: each candidate's similarity lead is measured against the best other entry.
         var keep = top + 1;
         var best = new List<(int Entry, double Relevance)>(keep + 1);
+        var (bestSimilarity, bestSimilarityEntry, secondSimilarity) = (0f, -1, 0f);
         for (var i = 0; i < keyword.Length; i++)
         {
-            if (keyword[i] <= 0 && embedding[i] <= 0)
+            if (embedding[i] > bestSimilarity)
+            {
+                (secondSimilarity, bestSimilarity, bestSimilarityEntry) = (bestSimilarity, embedding[i], i);
+            }
+            else if (embedding[i] > secondSimilarity)
+            {
+                secondSimilarity = embedding[i];
+            }
+
+            if (keyword[i] <= 0 && embedding[i] <= 0 && answer[i] <= 0)
             {
                 continue;
             }
 
-            var relevance = fusion.Relevance(keyword[i], embedding[i], keywordOnly);
+            var relevance = fusion.Relevance(keyword[i], embedding[i], answer[i], keywordOnly);
             if (best.Count == keep && relevance <= best[^1].Relevance)
             {
                 continue;
@@ -269,9 +293,11 @@ public sealed class FaqIndex
             // The best other candidate is the runner-up for the leader and the leader for everyone else;
             // with no other candidate at all, compare against an entry with no signal.
             var other = rank == 0
-                ? (best.Count > 1 ? best[1].Relevance : fusion.Relevance(0, 0, keywordOnly))
+                ? (best.Count > 1 ? best[1].Relevance : fusion.Relevance(0, 0, 0, keywordOnly))
                 : best[0].Relevance;
-            candidates.Add(new Candidate(Entries[entry], keyword[entry], embedding[entry], relevance, fusion.Confidence(relevance, other, unknownShare)));
+            var otherSimilarity = entry == bestSimilarityEntry ? secondSimilarity : bestSimilarity;
+            var confidence = fusion.Confidence(relevance, other, unknownShare, embedding[entry], otherSimilarity);
+            candidates.Add(new Candidate(Entries[entry], keyword[entry], embedding[entry], answer[entry], relevance, confidence));
         }
 
         return candidates;
@@ -314,7 +340,7 @@ public sealed class FaqIndex
     /// <summary>How many keyword candidates large indexes compare by embedding.</summary>
     public const int EmbeddingCandidates = 1_000;
 
-    private bool ScoreEmbeddingsOfKeywordCandidates(float[] query, ReadOnlySpan<float> keyword, Span<float> scores)
+    private bool ScoreEmbeddingsOfKeywordCandidates(float[] query, ReadOnlySpan<float> keyword, Span<float> embedding, Span<float> answer)
     {
         // The best keyword scores by a bounded min-heap: the candidate list is the only per-question allocation
         // that depends on the index, and it is capped.
@@ -343,99 +369,25 @@ public sealed class FaqIndex
 
         while (heap.TryDequeue(out var entry, out _))
         {
-            scores[entry] = Similarity(query, entry);
+            ScoreEmbedding(query, entry, embedding, answer);
         }
 
         return true;
     }
 
-    private void ScoreEmbeddings(float[] query, Span<float> scores)
+    /// <summary>The question's best cosine with the entry's question or any alternate, and its cosine with the answer
+    /// (all rows are unit length).</summary>
+    private void ScoreEmbedding(float[] query, int entry, Span<float> embedding, Span<float> answer)
     {
-        for (var i = 0; i < Entries.Count; i++)
-        {
-            scores[i] = Similarity(query, i);
-        }
-    }
-
-    /// <summary>
-    /// Every entry's best cosine, from the question's raw vector and the norm of its centred form: the stored rows
-    /// have the shared direction removed, so (raw · row) / ‖centred‖ equals (centred unit · row). Each non-zero
-    /// component adds one whole column; the sums stay in a small pooled buffer.
-    /// </summary>
-    private void ScoreEmbeddingsByColumn(ReadOnlySpan<float> raw, Span<float> scores)
-    {
-        var rows = _variantStart[^1];
-        var buffer = ArrayPool<float>.Shared.Rent(Math.Max(rows, Dimensions));
-        try
-        {
-            var centredNorm = CentreQuestion(raw, buffer.AsSpan(0, Dimensions)); // only the norm is used: the buffer then holds the sums
-            if (centredNorm == 0)
-            {
-                return; // nothing but the shared direction: no similarity to any entry
-            }
-
-            var sums = buffer.AsSpan(0, rows);
-            sums.Clear();
-            var columns = _vectors.AsSpan();
-            for (var d = 0; d < raw.Length; d++)
-            {
-                if (raw[d] != 0)
-                {
-                    TensorPrimitives.MultiplyAdd(columns.Slice(d * rows, rows), raw[d], sums, sums);
-                }
-            }
-
-            for (var i = 0; i < Entries.Count; i++)
-            {
-                var max = 0f;
-                for (var row = _variantStart[i]; row < _variantStart[i + 1]; row++)
-                {
-                    max = Math.Max(max, sums[row]);
-                }
-
-                scores[i] = max / centredNorm;
-            }
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>The question's best cosine with the entry's question or any alternate (row-major indexes).</summary>
-    private float Similarity(float[] query, int entry)
-    {
-        var vectors = _vectors.AsSpan();
+        var variants = _variants.AsSpan();
         var max = 0f;
         for (var row = _variantStart[entry]; row < _variantStart[entry + 1]; row++)
         {
-            max = Math.Max(max, TensorPrimitives.Dot(query, vectors.Slice(row * Dimensions, Dimensions)));
+            max = Math.Max(max, TensorPrimitives.Dot(query, variants.Slice(row * Dimensions, Dimensions)));
         }
 
-        return max;
-    }
-
-    /// <summary>Writes the question vector with the shared direction removed into <paramref name="centred"/> and
-    /// returns its length (zero when nothing is left).</summary>
-    private float CentreQuestion(ReadOnlySpan<float> vector, Span<float> centred)
-    {
-        vector.CopyTo(centred);
-        RemoveComponent(centred, _mean);
-        return TensorPrimitives.Norm(centred);
-    }
-
-    private static float[] Transpose(float[] rowMajor, int rows, int dimensions)
-    {
-        var columns = new float[rowMajor.Length];
-        for (var row = 0; row < rows; row++)
-        {
-            for (var d = 0; d < dimensions; d++)
-            {
-                columns[(d * rows) + row] = rowMajor[(row * dimensions) + d];
-            }
-        }
-
-        return columns;
+        embedding[entry] = max;
+        answer[entry] = Math.Max(0, TensorPrimitives.Dot(query, _answers.AsSpan(entry * Dimensions, Dimensions)));
     }
 
     private ResolvedQuery ResolveQuery(AnalyzedText analyzed)
@@ -548,51 +500,16 @@ public sealed class FaqIndex
         return analyzed.Terms.Count;
     }
 
-    // Every FAQ question shares some content ("dry needling"). Removing the component along that shared
-    // direction (the unit mean of all variant vectors) from entry and question vectors alike makes cosine
-    // similarity measure what distinguishes one question from another. Projecting it out, rather than
-    // subtracting the mean, leaves a question that shares nothing with the FAQ near zero similarity.
-    private static float[] Centre(float[] vectors, int dimensions)
+    private static void Normalise(float[] rows, int dimensions)
     {
-        var direction = new float[dimensions];
-        var rows = dimensions == 0 ? 0 : vectors.Length / dimensions;
-        if (rows < 2)
+        for (var start = 0; start < rows.Length; start += dimensions)
         {
-            return direction;
-        }
-
-        for (var row = 0; row < rows; row++)
-        {
-            TensorPrimitives.Add(direction, vectors.AsSpan(row * dimensions, dimensions), direction);
-        }
-
-        var length = TensorPrimitives.Norm(direction);
-        if (length == 0)
-        {
-            return direction;
-        }
-
-        TensorPrimitives.Divide(direction, length, direction);
-        for (var row = 0; row < rows; row++)
-        {
-            var vector = vectors.AsSpan(row * dimensions, dimensions);
-            RemoveComponent(vector, direction);
-            var norm = TensorPrimitives.Norm(vector);
+            var row = rows.AsSpan(start, dimensions);
+            var norm = TensorPrimitives.Norm(row);
             if (norm > 0)
             {
-                TensorPrimitives.Divide(vector, norm, vector);
+                TensorPrimitives.Divide(row, norm, row);
             }
-        }
-
-        return direction;
-    }
-
-    private static void RemoveComponent(Span<float> vector, ReadOnlySpan<float> unitDirection)
-    {
-        var along = TensorPrimitives.Dot(vector, unitDirection);
-        if (along != 0)
-        {
-            TensorPrimitives.MultiplyAdd(unitDirection, -along, vector, vector);
         }
     }
 
@@ -605,9 +522,10 @@ public sealed class FaqIndex
 /// <param name="Entry">The entry.</param>
 /// <param name="Keyword">Normalised BM25F score: roughly how much of the question the entry covers.</param>
 /// <param name="Embedding">Best cosine similarity between the question and the entry's question variants.</param>
+/// <param name="AnswerEmbedding">Cosine similarity between the question and the entry's answer.</param>
 /// <param name="Relevance">Fused relevance (a logit) that orders the candidates.</param>
-/// <param name="Score">Calibrated confidence in [0, 1] that this entry answers the question.</param>
-public sealed record Candidate(FaqEntry Entry, double Keyword, double Embedding, double Relevance, double Score);
+/// <param name="Confidence">Calibrated confidence in [0, 1] that this entry answers the question.</param>
+public sealed record Candidate(FaqEntry Entry, double Keyword, double Embedding, double AnswerEmbedding, double Relevance, double Confidence);
 
 /// <summary>The best candidates for a question.</summary>
 /// <param name="Candidates">Best first.</param>

@@ -64,15 +64,22 @@ public sealed record StoredEntry(FaqEntry Entry, long Version, string ETag, Date
 /// <summary>One version of an entry, as kept in its history.</summary>
 public sealed record EntryVersion(long Version, FaqEntry Entry, bool Deleted, DateTimeOffset UpdatedAt, string UpdatedBy, string Change);
 
-/// <summary>Embedding vectors of an entry's question followed by its alternates, row after row.</summary>
+/// <summary>Embedding vectors of an entry's question, its alternates and its answer, row after row.</summary>
 /// <param name="ModelId">The embedding model that made them.</param>
 /// <param name="Dimensions">Vector length.</param>
-/// <param name="Data">Rows of <paramref name="Dimensions"/> floats: the question, then each alternate.</param>
+/// <param name="Data">Rows of <paramref name="Dimensions"/> floats: the question, then each alternate, then the answer.</param>
 public sealed record EntryVectors(string ModelId, int Dimensions, float[] Data)
 {
+    /// <summary>How many rows an entry's vectors have: its question, each alternate and its answer.</summary>
+    public static int RowCount(FaqEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Alternates.Count + 2;
+    }
+
     /// <summary>Whether these vectors fit an entry with this many alternates, made by this model.</summary>
     public bool Fits(FaqEntry entry, string? modelId, int dimensions) =>
-        ModelId == modelId && Dimensions == dimensions && Data.Length == (1 + entry.Alternates.Count) * dimensions;
+        ModelId == modelId && Dimensions == dimensions && Data.Length == RowCount(entry) * dimensions;
 
     /// <summary>Raw little-endian bytes, for storage.</summary>
     public byte[] ToBytes()
