@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Faq.Core.Content;
+using Faq.Core.Embeddings;
 using Faq.Core.Review;
 using Faq.Core.Storage;
 using Polly;

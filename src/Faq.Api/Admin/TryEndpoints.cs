@@ -40,7 +40,7 @@ internal static class TryEndpoints
         var reply = await answerer.AnswerAsync(snapshot.Index, request.Question, cancellationToken);
         return TypedResults.Ok(new TryResponse(
             AskEndpoints.ToResponse(reply, null),
-            [.. reply.Candidates.Select(c => new CandidateDto(c.Entry.Id, c.Entry.Question, Math.Round(c.Keyword, 3), Math.Round(c.Embedding, 3), Math.Round(c.Relevance, 3), Math.Round(c.Score, 3)))],
+            [.. reply.Candidates.Select(c => new CandidateDto(c.Entry.Id, c.Entry.Question, Math.Round(c.Keyword, 3), Math.Round(c.Embedding, 3), Math.Round(c.Relevance, 3), Math.Round(c.Confidence, 3)))],
             reply.Triage.Category.ToString(),
             reply.Triage.Reason,
             reply.Degraded));
