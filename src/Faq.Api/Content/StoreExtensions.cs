@@ -23,7 +23,7 @@ internal static class StoreExtensions
         // One Entra ID credential for every Azure service (a managed identity in Azure; AZURE_CLIENT_ID picks a
         // user-assigned one). Created only when something asks for it.
         builder.Services.AddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
-        builder.Services.AddSingleton(sp => new StoreResilience(resilience, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new StoreResilience(resilience, sp.GetRequiredService<ILogger<StoreResilience>>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp =>
         {
             var inner = options.Location.OpenEntries(sp.GetRequiredService<TokenCredential>, sp.GetRequiredService<TimeProvider>());
