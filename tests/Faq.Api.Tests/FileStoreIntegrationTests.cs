@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Faq.Api.Content;
+using Faq.Api.Snapshots;
 using Faq.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,7 +56,7 @@ public sealed class FileStoreIntegrationTests : IDisposable
         using (var unchanged = Factory("256"))
         {
             unchanged.StartServer();
-            Assert.Equal(0, unchanged.Services.GetRequiredService<FaqCatalog>().Current!.Index.ComputedVectors);
+            Assert.Equal(0, unchanged.Services.GetRequiredService<FaqSnapshots>().Current!.Index.ComputedVectors);
         }
 
         using var changed = Factory("512");
