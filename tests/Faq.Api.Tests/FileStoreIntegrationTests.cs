@@ -65,4 +65,91 @@ public sealed class FileStoreIntegrationTests : IDisposable
         Assert.All(await store.ListAsync(), e => Assert.Equal(512, e.Vectors!.Dimensions));
         Assert.All(await store.ListAsync(), e => Assert.Equal(1, e.Version));
     }
+
+    private const string StaffKey = "file-store-staff-key-0123456789";
+
+    private FaqApiFactory Running() => new(new()
+    {
+        ["Faq:File:Path"] = _folder,
+        ["Faq:Snapshot:RefreshSeconds"] = "1",
+        ["Faq:Admin:Keys:0:Name"] = "staff",
+        ["Faq:Admin:Keys:0:Key"] = StaffKey,
+    });
+
+    private static object Entry(string id, string question, string answer) =>
+        new { id, question, answer, alternates = Array.Empty<string>(), tags = Array.Empty<string>(), related = Array.Empty<string>() };
+
+    private static async Task<List<string>> ServedIds(HttpClient client) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>("/api/faqs")).EnumerateArray().Select(e => e.GetProperty("faqId").GetString()!)];
+
+    private static async Task Save(HttpClient staff, string id, string answer)
+    {
+        using var current = await staff.GetAsync($"/api/admin/entries/{id}");
+        var body = await current.Content.ReadFromJsonAsync<JsonElement>();
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/admin/entries/{id}")
+        {
+            Content = JsonContent.Create(Entry(id, body.GetProperty("question").GetString()!, answer)),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.ToString());
+        using var saved = await staff.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, saved.StatusCode);
+    }
+
+    // The data loss of issue 14: the app kept its document in memory, so the next staff save wrote it back over the import.
+    [Fact]
+    public async Task AnImportByTheFaqCommandIntoTheRunningAppsStoreIsServedAndSurvivesAStaffSave()
+    {
+        using var factory = Running();
+        factory.StartServer();
+        using var client = factory.CreateClient();
+        using var staff = factory.CreateClient();
+        staff.DefaultRequestHeaders.Add("X-Api-Key", StaffKey);
+        var before = await ServedIds(client);
+
+        var file = await FaqCommand.WriteFaqFileAsync(Path.Combine(_folder, "imports"), Entry("parking", "Is there parking at the clinic?", "Yes: free parking behind the building."));
+        var import = await FaqCommand.RunAsync("import", file, "--path", _folder);
+        Assert.True(import.Code == 0, import.Out + import.Error);
+
+        await Faq.Tests.Polling.Eventually(async () => (await ServedIds(client)).Contains("parking"), "the import is served within the refresh interval", TimeSpan.FromSeconds(3));
+        await Save(staff, "booking", "Call the front desk to book.");
+
+        var stored = await Faq.Storage.FaqStores.File(_folder, "default").ListAsync();
+        Assert.Equal(before.Count + 1, stored.Count);
+        Assert.Contains(stored, e => e.Entry.Id == "parking");
+        Assert.Contains(stored, e => e.Entry.Answer == "Call the front desk to book.");
+        Assert.Contains("parking", await ServedIds(client));
+    }
+
+    [Fact]
+    public async Task TwoCommandsAndTheAppWritingToOneStoreAtOnceLoseNothing()
+    {
+        using var factory = Running();
+        factory.StartServer();
+        using var client = factory.CreateClient();
+        using var staff = factory.CreateClient();
+        staff.DefaultRequestHeaders.Add("X-Api-Key", StaffKey);
+        var before = await ServedIds(client);
+
+        async Task<string> Batch(string prefix) => await FaqCommand.WriteFaqFileAsync(
+            Path.Combine(_folder, "imports"),
+            [.. Enumerable.Range(1, 8).Select(i => Entry($"{prefix}-{i}", $"Question {i} from {prefix} about knees?", $"Answer {i}."))]);
+        var first = await Batch("first");
+        var second = await Batch("second");
+
+        var imports = Task.WhenAll(FaqCommand.RunAsync("import", first, "--path", _folder), FaqCommand.RunAsync("import", second, "--path", _folder));
+        for (var i = 1; i <= 8; i++)
+        {
+            using var created = await staff.PostAsJsonAsync("/api/admin/entries", Entry($"staff-{i}", $"Question {i} from staff about ankles?", $"Answer {i}."));
+            Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        }
+
+        foreach (var (code, output, error) in await imports)
+        {
+            Assert.True(code == 0, output + error);
+        }
+
+        var stored = await Faq.Storage.FaqStores.File(_folder, "default").ListAsync();
+        Assert.Equal(before.Count + 24, stored.Count);
+        await Faq.Tests.Polling.Eventually(async () => (await ServedIds(client)).Count == before.Count + 24, "every entry is served", TimeSpan.FromSeconds(5));
+    }
 }
