@@ -35,7 +35,8 @@ public sealed partial class AzureOpenAIEmbeddingGenerator : IEmbeddingGenerator<
     private readonly TimeProvider _time;
 
     // Every failure opens the circuit, malformed responses included: a service that keeps answering nonsense is down.
-    private static readonly FailureRules Rules = new(IsTransient, RetryAfter)
+    private static readonly FailureRules Rules = FailureRules.ForHttp<ClientResultException>(
+        failed => failed.Status, (failed, name) => failed.GetRawResponse() is { } response && response.Headers.TryGetValue(name, out var value) ? value : null) with
     {
         OpensCircuit = ex => ex is not OperationCanceledException || ex is TimeoutRejectedException,
     };
@@ -194,24 +195,6 @@ public sealed partial class AzureOpenAIEmbeddingGenerator : IEmbeddingGenerator<
 
         return vectors;
     }
-
-    /// <summary>Whether a failure may go away on the next attempt.</summary>
-    internal static bool IsTransient(Exception exception) => exception switch
-    {
-        ClientResultException r => r.Status is 0 or 408 or 429 or >= 500,
-        HttpRequestException or IOException or TimeoutRejectedException => true,
-        TaskCanceledException t => t.InnerException is TimeoutException,
-        _ => false,
-    };
-
-    /// <summary>The wait a failed response asks for (<c>retry-after-ms</c> or <c>Retry-After</c>), if any.</summary>
-    internal static TimeSpan? RetryAfter(Exception exception, DateTimeOffset now) =>
-        exception is ClientResultException failed && failed.GetRawResponse() is { } response
-            ? ResiliencePipelines.RetryAfter(
-                response.Headers.TryGetValue("retry-after-ms", out var ms) ? ms : null,
-                response.Headers.TryGetValue("Retry-After", out var value) ? value : null,
-                now)
-            : null;
 
     /// <inheritdoc />
     public object? GetService(Type serviceType, object? serviceKey = null)

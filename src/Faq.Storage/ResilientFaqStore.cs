@@ -8,7 +8,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace Faq.Storage;
 
@@ -27,7 +26,8 @@ public sealed class StoreResilienceOptions : ResilienceOptions
 /// </summary>
 public sealed class StoreResilience
 {
-    private static readonly FailureRules Rules = new(IsTransient, RetryAfter);
+    private static readonly FailureRules Rules = FailureRules.ForHttp<RequestFailedException>(
+        failed => failed.Status, (failed, name) => failed.GetRawResponse() is { } response && response.Headers.TryGetValue(name, out var value) ? value : null);
     private readonly ResiliencePipeline _pipeline;
 
     /// <summary>Builds the pipeline.</summary>
@@ -38,21 +38,7 @@ public sealed class StoreResilience
         _pipeline = ResiliencePipelines.Build("FAQ store", options, Rules, logger ?? NullLogger<StoreResilience>.Instance, time ?? TimeProvider.System);
 
     /// <summary>Whether a failure is worth retrying: the store may answer next time.</summary>
-    public static bool IsTransient(Exception exception) => exception switch
-    {
-        RequestFailedException r => r.Status is 0 or 408 or 429 or >= 500,
-        HttpRequestException or IOException or TimeoutRejectedException => true,
-        TaskCanceledException t => t.InnerException is TimeoutException,
-        _ => false,
-    };
-
-    private static TimeSpan? RetryAfter(Exception exception, DateTimeOffset now) =>
-        exception is RequestFailedException failed && failed.GetRawResponse() is { } response
-            ? ResiliencePipelines.RetryAfter(
-                response.Headers.TryGetValue("retry-after-ms", out var ms) ? ms : null,
-                response.Headers.TryGetValue("Retry-After", out var value) ? value : null,
-                now)
-            : null;
+    public static bool IsTransient(Exception exception) => Rules.IsTransient(exception);
 
     /// <summary>Runs one store call through the pipeline.</summary>
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)

@@ -68,13 +68,37 @@ public sealed class FileStoreIntegrationTests : IDisposable
 
     private const string StaffKey = "file-store-staff-key-0123456789";
 
-    private FaqApiFactory Running() => new(new()
+    /// <summary>The app on this test's folder, reloading every second, with a patient's and a staff member's client.</summary>
+    private sealed class RunningApp : IDisposable
     {
-        ["Faq:File:Path"] = _folder,
-        ["Faq:Snapshot:RefreshSeconds"] = "1",
-        ["Faq:Admin:Keys:0:Name"] = "staff",
-        ["Faq:Admin:Keys:0:Key"] = StaffKey,
-    });
+        private readonly FaqApiFactory _factory;
+
+        public RunningApp(string folder)
+        {
+            _factory = new FaqApiFactory(new()
+            {
+                ["Faq:File:Path"] = folder,
+                ["Faq:Snapshot:RefreshSeconds"] = "1",
+                ["Faq:Admin:Keys:0:Name"] = "staff",
+                ["Faq:Admin:Keys:0:Key"] = StaffKey,
+            });
+            _factory.StartServer();
+            Patient = _factory.CreateClient();
+            Staff = _factory.CreateClient();
+            Staff.DefaultRequestHeaders.Add("X-Api-Key", StaffKey);
+        }
+
+        public HttpClient Patient { get; }
+
+        public HttpClient Staff { get; }
+
+        public void Dispose()
+        {
+            Patient.Dispose();
+            Staff.Dispose();
+            _factory.Dispose();
+        }
+    }
 
     private static object Entry(string id, string question, string answer) =>
         new { id, question, answer, alternates = Array.Empty<string>(), tags = Array.Empty<string>(), related = Array.Empty<string>() };
@@ -99,11 +123,8 @@ public sealed class FileStoreIntegrationTests : IDisposable
     [Fact]
     public async Task AnImportByTheFaqCommandIntoTheRunningAppsStoreIsServedAndSurvivesAStaffSave()
     {
-        using var factory = Running();
-        factory.StartServer();
-        using var client = factory.CreateClient();
-        using var staff = factory.CreateClient();
-        staff.DefaultRequestHeaders.Add("X-Api-Key", StaffKey);
+        using var app = new RunningApp(_folder);
+        var (client, staff) = (app.Patient, app.Staff);
         var before = await ServedIds(client);
 
         var file = await FaqCommand.WriteFaqFileAsync(Path.Combine(_folder, "imports"), Entry("parking", "Is there parking at the clinic?", "Yes: free parking behind the building."));
@@ -123,11 +144,8 @@ public sealed class FileStoreIntegrationTests : IDisposable
     [Fact]
     public async Task TwoCommandsAndTheAppWritingToOneStoreAtOnceLoseNothing()
     {
-        using var factory = Running();
-        factory.StartServer();
-        using var client = factory.CreateClient();
-        using var staff = factory.CreateClient();
-        staff.DefaultRequestHeaders.Add("X-Api-Key", StaffKey);
+        using var app = new RunningApp(_folder);
+        var (client, staff) = (app.Patient, app.Staff);
         var before = await ServedIds(client);
 
         async Task<string> Batch(string prefix) => await FaqCommand.WriteFaqFileAsync(

@@ -34,9 +34,20 @@ public sealed class RefreshQueueTests
             return finish.Task;
         }
 
+        private Task StartedAsync(int number) =>
+            Faq.Tests.Polling.Eventually(() => Task.FromResult(Count >= number), $"refresh {number} starts", Long);
+
+        /// <summary>Asks <paramref name="queue"/> for a refresh and waits until it has started (it reads the store from then on).</summary>
+        public async Task<Task> StartFirstAsync(RefreshQueue queue)
+        {
+            var first = queue.Next();
+            await StartedAsync(1);
+            return first;
+        }
+
         public async Task FinishAsync(int number)
         {
-            await Faq.Tests.Polling.Eventually(() => Task.FromResult(Count >= number), $"refresh {number} starts", Long);
+            await StartedAsync(number);
             lock (_started)
             {
                 _started[number - 1].SetResult();
@@ -61,8 +72,7 @@ public sealed class RefreshQueueTests
     {
         var refreshes = new Refreshes();
         var queue = new RefreshQueue(refreshes.RunAsync);
-        var underWay = queue.Next(); // reads the store before the change is saved
-        await Faq.Tests.Polling.Eventually(() => Task.FromResult(refreshes.Count == 1), "the first refresh starts", Long);
+        var underWay = await refreshes.StartFirstAsync(queue); // read the store before the change was saved
         var waiting = queue.RefreshAsync(Long, TimeProvider.System, CancellationToken.None);
 
         await refreshes.FinishAsync(1);
@@ -79,8 +89,7 @@ public sealed class RefreshQueueTests
     {
         var refreshes = new Refreshes();
         var queue = new RefreshQueue(refreshes.RunAsync);
-        _ = queue.Next();
-        await Faq.Tests.Polling.Eventually(() => Task.FromResult(refreshes.Count == 1), "the first refresh starts", Long);
+        await refreshes.StartFirstAsync(queue);
 
         var first = queue.Next();
         var second = queue.Next();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using Polly.Timeout;
 
 namespace Faq.Core.Resilience;
 
@@ -13,6 +14,31 @@ public sealed record FailureRules(Func<Exception, bool> IsTransient, Func<Except
 {
     /// <summary>Which failures count towards opening the circuit; the transient ones when not set.</summary>
     public Func<Exception, bool>? OpensCircuit { get; init; }
+
+    /// <summary>
+    /// The rules for an HTTP client whose failed responses surface as <typeparamref name="TFailure"/>: transient are
+    /// no response (status 0), 408, 429 and 5xx, network and I/O errors and timeouts; the wait comes from the
+    /// response's <c>retry-after-ms</c> or <c>Retry-After</c> header.
+    /// </summary>
+    /// <param name="status">The failed response's status; 0 when there was none.</param>
+    /// <param name="header">A header of the failed response, or null.</param>
+    public static FailureRules ForHttp<TFailure>(Func<TFailure, int> status, Func<TFailure, string, string?> header)
+        where TFailure : Exception
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(header);
+        return new(
+            exception => exception switch
+            {
+                TFailure failed => status(failed) is 0 or 408 or 429 or >= 500,
+                HttpRequestException or IOException or TimeoutRejectedException => true,
+                TaskCanceledException canceled => canceled.InnerException is TimeoutException,
+                _ => false,
+            },
+            (exception, now) => exception is TFailure failed
+                ? ResiliencePipelines.RetryAfter(header(failed, "retry-after-ms"), header(failed, "Retry-After"), now)
+                : null);
+    }
 }
 
 /// <summary>
