@@ -6,8 +6,6 @@ using Faq.Api.Embeddings;
 using Faq.Api.Faqs;
 using Faq.Api.Feedback;
 using Faq.Api.Health;
-using Faq.Api.Infrastructure;
-using Faq.Api.OpenApi;
 using Faq.Api.Review;
 using Faq.Api.Snapshots;
 using Faq.Api.Store;

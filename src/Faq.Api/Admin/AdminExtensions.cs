@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using Faq.Api.Infrastructure;
-using Faq.Api.OpenApi;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace Faq.Api.Admin;
 

@@ -1,6 +1,5 @@
 using Faq.Core.Editing;
 using Faq.Core.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Faq.Api.Admin;
 

@@ -1,10 +1,8 @@
 using System.Security.Claims;
-using Faq.Api.OpenApi;
 using Faq.Core.Analysis;
 using Faq.Core.Content;
 using Faq.Core.Editing;
 using Faq.Core.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Faq.Api.Admin;

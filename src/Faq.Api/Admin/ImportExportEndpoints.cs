@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
-using Faq.Api.OpenApi;
 using Faq.Core.Content;
 using Faq.Core.Editing;
 using Faq.Core.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Faq.Api.Admin;

@@ -1,6 +1,4 @@
 using Faq.Api.Answering;
-using Faq.Api.OpenApi;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Faq.Api.Admin;
 

@@ -1,12 +1,10 @@
 using System.Security.Claims;
-using Faq.Api.OpenApi;
 using Faq.Api.Review;
 using Faq.Api.Snapshots;
 using Faq.Core.Answering;
 using Faq.Core.Editing;
 using Faq.Core.Review;
 using Faq.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Faq.Api.Admin;
 

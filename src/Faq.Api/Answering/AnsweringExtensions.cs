@@ -1,6 +1,4 @@
-using Faq.Api.Infrastructure;
 using Faq.Core.Answering;
-using Microsoft.Extensions.Options;
 
 namespace Faq.Api.Answering;
 

@@ -2,7 +2,6 @@ using Faq.Api.Review;
 using Faq.Api.Snapshots;
 using Faq.Core.Answering;
 using Faq.Core.Channels;
-using Microsoft.Extensions.Options;
 
 namespace Faq.Api.Answering;
 

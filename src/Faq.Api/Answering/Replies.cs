@@ -1,7 +1,6 @@
 using System.Globalization;
 using Faq.Core.Answering;
 using Faq.Core.Channels;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Faq.Api.Answering;
 

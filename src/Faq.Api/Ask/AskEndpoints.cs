@@ -1,9 +1,6 @@
 using Faq.Api.Answering;
-using Faq.Api.Infrastructure;
-using Faq.Api.OpenApi;
 using Faq.Api.Widget;
 using Faq.Core.Channels;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Faq.Api.Ask;

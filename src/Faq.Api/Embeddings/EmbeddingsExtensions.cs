@@ -1,10 +1,8 @@
 using Azure.Core;
-using Faq.Api.Infrastructure;
 using Faq.AzureOpenAI;
 using Faq.Core.Analysis;
 using Faq.Core.Embeddings;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Options;
 
 namespace Faq.Api.Embeddings;
 

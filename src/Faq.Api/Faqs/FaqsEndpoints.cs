@@ -1,9 +1,6 @@
 using Faq.Api.Answering;
-using Faq.Api.Infrastructure;
-using Faq.Api.OpenApi;
 using Faq.Api.Widget;
 using Faq.Core.Answering;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Faq.Api.Faqs;
 

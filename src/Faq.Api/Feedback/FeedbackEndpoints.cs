@@ -1,10 +1,7 @@
-using Faq.Api.Infrastructure;
-using Faq.Api.OpenApi;
 using Faq.Api.Snapshots;
 using Faq.Api.Widget;
 using Faq.Core.Review;
 using Faq.Core.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Faq.Api.Feedback;
 

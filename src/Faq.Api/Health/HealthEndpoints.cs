@@ -1,8 +1,5 @@
-using Faq.Api.Infrastructure;
 using Faq.Api.Snapshots;
 using Faq.Api.Store;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Faq.Api.Health;
 

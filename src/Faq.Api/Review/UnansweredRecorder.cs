@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Faq.Core.Answering;
 using Faq.Core.Review;
 using Faq.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Faq.Api.Review;
 

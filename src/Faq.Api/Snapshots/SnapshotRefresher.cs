@@ -9,7 +9,6 @@ using Faq.Core.Embeddings;
 using Faq.Core.Matching;
 using Faq.Core.Storage;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Options;
 
 namespace Faq.Api.Snapshots;
 

@@ -1,10 +1,8 @@
 using Azure.Core;
 using Azure.Identity;
-using Faq.Api.Infrastructure;
 using Faq.Core.Review;
 using Faq.Core.Storage;
 using Faq.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Faq.Api.Store;
 

@@ -1,7 +1,4 @@
 using System.Text;
-using Faq.Api.Infrastructure;
-using Faq.Api.OpenApi;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Faq.Api.Webhooks;
 

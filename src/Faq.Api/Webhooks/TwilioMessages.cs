@@ -4,7 +4,6 @@ using System.Text;
 using Faq.Api.Answering;
 using Faq.Core.Answering;
 using Faq.Core.Channels;
-using Microsoft.Extensions.Options;
 
 namespace Faq.Api.Webhooks;
 
