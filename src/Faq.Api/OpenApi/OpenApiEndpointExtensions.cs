@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 
@@ -17,7 +18,19 @@ internal static class OpenApiEndpointExtensions
             builder.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), [ProblemContentType]) { Description = Describe(status) });
         }
 
-        return builder;
+        // The document generator names a response by its status ("Precondition Failed"); say what it means here.
+        return builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            foreach (var status in statuses)
+            {
+                if (operation.Responses?.TryGetValue(status.ToString(CultureInfo.InvariantCulture), out var response) == true && response is OpenApiResponse declared)
+                {
+                    declared.Description = Describe(status);
+                }
+            }
+
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>Every operation of this group needs a staff key (or platform sign-in).</summary>
@@ -38,9 +51,10 @@ internal static class OpenApiEndpointExtensions
             return Task.CompletedTask;
         });
 
-    private static string Describe(int status) => status switch
+    /// <summary>What a problem response with this status means in this API.</summary>
+    public static string Describe(int status) => status switch
     {
-        400 => "The request is not valid; `detail` says why (for JSON, where it is broken).",
+        400 => "The request is not valid; `errors` says which field and why, or `detail` where the JSON is broken.",
         401 => "No valid admin key (or platform sign-in).",
         403 => "Signed in without the FaqEditor role, or (webhook) not signed by Twilio.",
         404 => "No such entry, version or item.",

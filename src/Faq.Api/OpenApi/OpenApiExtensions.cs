@@ -62,6 +62,17 @@ internal static class OpenApiExtensions
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer(Examples.Apply);
+
+            // Endpoints returning ValidationProblem declare their 400 through the result type, which names it only "Bad Request".
+            options.AddOperationTransformer((operation, context, cancellationToken) =>
+            {
+                if (operation.Responses?.TryGetValue("400", out var invalid) == true && invalid is OpenApiResponse response)
+                {
+                    response.Description = OpenApiEndpointExtensions.Describe(StatusCodes.Status400BadRequest);
+                }
+
+                return Task.CompletedTask;
+            });
         });
         return builder;
     }
