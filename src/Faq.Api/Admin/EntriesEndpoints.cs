@@ -12,7 +12,7 @@ internal static class EntriesEndpoints
     public static RouteGroupBuilder MapAdminEntries(this RouteGroupBuilder admin)
     {
         var entries = admin.MapGroup("/entries").WithTags("Admin: entries")
-            .NotFoundUnlessPossibleId(EntryValidator.IsValidId, AdminProblems.NotFound); // too long, upper case, a '|'…
+            .NotFoundUnlessPossibleId(EntryValidator.IsValidId, AdminResults.NotFound); // too long, upper case, a '|'…
         entries.MapGet("/", List).WithName("ListEntries");
         entries.MapPost("/", Create).WithName("CreateEntry").Accepts<EntryInput>("application/json")
             .ProducesProblems(StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
@@ -55,7 +55,7 @@ internal static class EntriesEndpoints
         var entry = await store.GetAsync(id, cancellationToken);
         if (entry is null)
         {
-            return AdminProblems.NotFound(id);
+            return AdminResults.NotFound(id);
         }
 
         http.Response.Headers.ETag = entry.ETag;
@@ -73,9 +73,9 @@ internal static class EntriesEndpoints
         }
         catch (FaqEntryInvalidException ex)
         {
-            return AdminProblems.Invalid(ex.Errors);
+            return AdminResults.Invalid(ex.Errors);
         }
-        catch (Exception ex) when (AdminProblems.For(ex) is { } problem)
+        catch (Exception ex) when (AdminResults.For(ex) is { } problem)
         {
             return problem;
         }
@@ -87,52 +87,33 @@ internal static class EntriesEndpoints
     {
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            return AdminProblems.PreconditionRequired();
+            return AdminResults.PreconditionRequired();
         }
 
         if (input.Id is not null && input.Id.Trim() != id)
         {
-            return AdminProblems.Invalid(new Dictionary<string, string[]> { ["id"] = [$"The id in the body (\"{input.Id}\") does not match the address (\"{id}\"); ids cannot be changed."] });
+            return AdminResults.Invalid(new Dictionary<string, string[]> { ["id"] = [$"The id in the body (\"{input.Id}\") does not match the address (\"{id}\"); ids cannot be changed."] });
         }
 
-        return await Saved(http, () => editing.UpdateAsync(input.ToEntry(id), ifMatch, user.Editor(), cancellationToken));
+        return await AdminResults.Saved(http, () => editing.UpdateAsync(input.ToEntry(id), ifMatch, user.Editor(), cancellationToken));
     }
 
     internal static Task<Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult>> Delete(
         string id, [FromHeader(Name = "If-Match")] string? ifMatch, EditingService editing, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken) =>
-        Saved(http, () => editing.DeleteAsync(id, NullIfBlank(ifMatch), user.Editor(), cancellationToken));
+        AdminResults.Saved(http, () => editing.DeleteAsync(id, NullIfBlank(ifMatch), user.Editor(), cancellationToken));
 
     internal static Task<Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult>> Restore(
         string id, [FromHeader(Name = "If-Match")] string? ifMatch, EditingService editing, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken) =>
-        Saved(http, () => editing.RestoreAsync(id, NullIfBlank(ifMatch), user.Editor(), cancellationToken));
+        AdminResults.Saved(http, () => editing.RestoreAsync(id, NullIfBlank(ifMatch), user.Editor(), cancellationToken));
 
     internal static Task<Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult>> Revert(
         string id, long version, [FromHeader(Name = "If-Match")] string? ifMatch, EditingService editing, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken) =>
-        Saved(http, () => editing.RevertAsync(id, version, NullIfBlank(ifMatch), user.Editor(), cancellationToken));
+        AdminResults.Saved(http, () => editing.RevertAsync(id, version, NullIfBlank(ifMatch), user.Editor(), cancellationToken));
 
     internal static async Task<Results<Ok<VersionDto[]>, ProblemHttpResult>> History(string id, IFaqStore store, CancellationToken cancellationToken)
     {
         var versions = await store.HistoryAsync(id, cancellationToken);
-        return versions.Count == 0 ? AdminProblems.NotFound(id) : TypedResults.Ok(versions.Select(VersionDto.From).ToArray());
-    }
-
-    /// <summary>The saved entry with its ETag, or the problem the editing service refused the change with.</summary>
-    internal static async Task<Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult>> Saved(HttpContext http, Func<Task<StoredEntry>> save)
-    {
-        try
-        {
-            var saved = await save();
-            http.Response.Headers.ETag = saved.ETag;
-            return TypedResults.Ok(EntryDto.From(saved));
-        }
-        catch (FaqEntryInvalidException ex)
-        {
-            return AdminProblems.Invalid(ex.Errors);
-        }
-        catch (Exception ex) when (AdminProblems.For(ex) is { } problem)
-        {
-            return problem;
-        }
+        return versions.Count == 0 ? AdminResults.NotFound(id) : TypedResults.Ok(versions.Select(VersionDto.From).ToArray());
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -59,7 +59,7 @@ internal static class UnansweredEndpoints
             return NotFound(id);
         }
 
-        var result = await EntriesEndpoints.Saved(http, () => editing.AddAlternateAsync(request.FaqId, question.Question, user.Editor(), cancellationToken));
+        var result = await AdminResults.Saved(http, () => editing.AddAlternateAsync(request.FaqId, question.Question, user.Editor(), cancellationToken));
         if (result.Result is Ok<EntryDto>)
         {
             await review.RemoveUnansweredAsync(id, cancellationToken);

@@ -85,7 +85,9 @@ internal static class RateLimiting
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
             .ValidateProblems(o => o.Validate())
             .ValidateOnStart();
-        builder.Services.AddOptions<IntegrationOptions>().BindConfiguration(IntegrationOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<IntegrationOptions>().BindConfiguration(IntegrationOptions.Section)
+            .Validate(o => o.Keys.All(k => k.PerMinute is null or >= 1), "Faq:Integrations:Keys:*:PerMinute must be at least 1.")
+            .ValidateOnStart();
         builder.Services.AddSingleton(sp => new KeyRing<IntegrationKey>(sp.GetRequiredService<IOptions<IntegrationOptions>>().Value.Keys, k => k.Key));
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) => TrustProxies(options, limits.Value.TrustedProxies));
         builder.Services.AddRateLimiter(_ => { });

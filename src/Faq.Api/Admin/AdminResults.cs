@@ -3,9 +3,28 @@ using Faq.Core.Storage;
 
 namespace Faq.Api.Admin;
 
-/// <summary>The admin API's problem responses: the same for every endpoint that changes the FAQ.</summary>
-internal static class AdminProblems
+/// <summary>The admin API's results for changes and their problem responses: the same for every endpoint that changes the FAQ.</summary>
+internal static class AdminResults
 {
+    /// <summary>The saved entry with its ETag, or the problem the editing service refused the change with.</summary>
+    public static async Task<Results<Ok<EntryDto>, ValidationProblem, ProblemHttpResult>> Saved(HttpContext http, Func<Task<StoredEntry>> save)
+    {
+        try
+        {
+            var saved = await save();
+            http.Response.Headers.ETag = saved.ETag;
+            return TypedResults.Ok(EntryDto.From(saved));
+        }
+        catch (FaqEntryInvalidException ex)
+        {
+            return Invalid(ex.Errors);
+        }
+        catch (Exception ex) when (For(ex) is { } problem)
+        {
+            return problem;
+        }
+    }
+
     public static ProblemHttpResult NotFound(string id) =>
         TypedResults.Problem(title: "No such entry.", detail: $"There is no FAQ entry \"{Shorten(id)}\".", statusCode: StatusCodes.Status404NotFound);
 
