@@ -35,9 +35,6 @@ public sealed class FaqAnswerer
         _starters = starters ?? [];
     }
 
-    /// <summary>The options in force.</summary>
-    public AnsweringOptions Options => _options;
-
     /// <summary>Answers a question.</summary>
     public async Task<FaqReply> AnswerAsync(FaqIndex index, string question, CancellationToken cancellationToken = default)
     {
@@ -68,8 +65,8 @@ public sealed class FaqAnswerer
     private FaqReply Decide(FaqIndex index, SearchResult search, TriageResult triage)
     {
         var candidates = search.Candidates;
-        var best = candidates.Count > 0 ? candidates[0].Score : 0;
-        var second = candidates.Count > 1 ? candidates[1].Score : 0;
+        var best = candidates.Count > 0 ? candidates[0].Confidence : 0;
+        var second = candidates.Count > 1 ? candidates[1].Confidence : 0;
 
         if (best >= _options.AnswerThreshold && (second < _options.ClarifyThreshold || best - second >= _options.ClarifyMargin))
         {
@@ -86,7 +83,7 @@ public sealed class FaqAnswerer
         if (best >= _options.ClarifyThreshold && second >= _options.ClarifyThreshold)
         {
             var close = candidates
-                .Where(c => c.Score >= _options.ClarifyThreshold && best - c.Score < _options.ClarifyMargin)
+                .Where(c => c.Confidence >= _options.ClarifyThreshold && best - c.Confidence < _options.ClarifyMargin)
                 .Take(_options.MaxSuggestions)
                 .Select(c => new Suggestion(c.Entry.Id, c.Entry.Question))
                 .ToList();
@@ -94,7 +91,7 @@ public sealed class FaqAnswerer
         }
 
         var nearby = candidates
-            .Where(c => c.Score >= _options.SuggestThreshold)
+            .Where(c => c.Confidence >= _options.SuggestThreshold)
             .Take(_options.MaxSuggestions)
             .Select(c => new Suggestion(c.Entry.Id, c.Entry.Question))
             .ToList();

@@ -3,7 +3,6 @@ using System.Numerics.Tensors;
 using Faq.Core.Analysis;
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
-using Faq.Core.Storage;
 using Microsoft.Extensions.AI;
 
 namespace Faq.Core.Matching;
@@ -606,8 +605,8 @@ public sealed class FaqIndex
 /// <param name="Keyword">Normalised BM25F score: roughly how much of the question the entry covers.</param>
 /// <param name="Embedding">Best cosine similarity between the question and the entry's question variants.</param>
 /// <param name="Relevance">Fused relevance (a logit) that orders the candidates.</param>
-/// <param name="Score">Calibrated confidence in [0, 1] that this entry answers the question.</param>
-public sealed record Candidate(FaqEntry Entry, double Keyword, double Embedding, double Relevance, double Score);
+/// <param name="Confidence">Calibrated confidence in [0, 1] that this entry answers the question.</param>
+public sealed record Candidate(FaqEntry Entry, double Keyword, double Embedding, double Relevance, double Confidence);
 
 /// <summary>The best candidates for a question.</summary>
 /// <param name="Candidates">Best first.</param>

@@ -32,9 +32,6 @@ public sealed class Fusion
     /// <summary>Stage 1 keyword weight in keyword-only degraded mode.</summary>
     public double KeywordOnlyWeight { get; set; } = 6.564;
 
-    /// <summary>Stage 1 unknown-share weight in keyword-only degraded mode.</summary>
-    public double KeywordOnlyUnknownWeight { get; set; } = 0.597;
-
     /// <summary>Stage 2 intercept.</summary>
     public double ConfidenceBias { get; set; } = -0.036;
 

@@ -67,8 +67,8 @@ public sealed class FaqIndexTests
         ]);
         var tie = await index.SearchAsync("can I run after dry needling", 3, Fusion);
         var clear = await index.SearchAsync("how much does it cost", 3, Fusion);
-        Assert.All(tie.Candidates.Concat(clear.Candidates), c => Assert.InRange(c.Score, 0, 1));
-        Assert.True(clear.Candidates[0].Score > tie.Candidates[0].Score);
+        Assert.All(tie.Candidates.Concat(clear.Candidates), c => Assert.InRange(c.Confidence, 0, 1));
+        Assert.True(clear.Candidates[0].Confidence > tie.Candidates[0].Confidence);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class FaqIndexTests
         {
             var a = await direct.SearchAsync(question, 5, Fusion);
             var b = await viaInterface.SearchAsync(question, 5, Fusion);
-            Assert.Equal(b.Candidates.Select(c => (c.Entry.Id, c.Embedding, c.Score)), a.Candidates.Select(c => (c.Entry.Id, c.Embedding, c.Score)));
+            Assert.Equal(b.Candidates.Select(c => (c.Entry.Id, c.Embedding, c.Confidence)), a.Candidates.Select(c => (c.Entry.Id, c.Embedding, c.Confidence)));
             Assert.Contains(b.Candidates, c => c.Embedding > 0);
         }
 

@@ -1,19 +1,8 @@
-namespace Faq.Api.Content;
-
-/// <summary>Where the curated FAQ set comes from (<c>Faq:Content</c>).</summary>
-internal sealed class ContentOptions
-{
-    public const string Section = "Faq:Content";
-
-    /// <summary>The FAQ JSON file; relative paths are resolved against the app's own folder.</summary>
-    public string Path { get; set; } = "data/faq/dry-needling.json";
-
-    public string ResolvedPath => System.IO.Path.IsPathRooted(Path) ? Path : System.IO.Path.Combine(AppContext.BaseDirectory, Path);
-}
+namespace Faq.Api.Embeddings;
 
 /// <summary>
-/// Which embedding generator builds entry and question vectors (<c>Faq:Embeddings</c>). The Azure OpenAI
-/// settings (Endpoint, Deployment, ApiKey, BatchSize, timeouts) are read from the same section into
+/// Which embedding generator builds entry and question vectors (<c>Faq:Embeddings</c>). The Azure OpenAI settings
+/// (Endpoint, Deployment, ApiKey, BatchSize, timeouts) are read from the same section into
 /// <see cref="Faq.AzureOpenAI.AzureOpenAIEmbeddingOptions"/>.
 /// </summary>
 internal sealed class EmbeddingOptions
