@@ -1,11 +1,14 @@
 using Faq.Api.Admin;
+using Faq.Api.Answering;
 using Faq.Api.Ask;
-using Faq.Api.Content;
+using Faq.Api.Editing;
+using Faq.Api.Embeddings;
 using Faq.Api.Faqs;
 using Faq.Api.Feedback;
 using Faq.Api.Health;
-using Faq.Api.Infrastructure;
-using Faq.Api.OpenApi;
+using Faq.Api.Review;
+using Faq.Api.Snapshots;
+using Faq.Api.Store;
 using Faq.Api.Webhooks;
 using Faq.Api.Widget;
 
@@ -16,8 +19,11 @@ var builder = WebApplication.CreateSlimBuilder(["--hostBuilder:reloadConfigOnCha
 builder.AddFaqHosting();
 builder.AddFaqProblemDetails();
 builder.AddFaqStore();
-builder.AddFaqContent();
+builder.AddFaqEmbeddings();
+builder.AddFaqSnapshots();
+builder.AddFaqReview();
 builder.AddFaqAnswering();
+builder.AddFaqEditing();
 builder.AddFaqAdmin();
 builder.AddFaqWidget();
 builder.AddFaqRateLimits();
@@ -38,13 +44,16 @@ app.UseRateLimiter();
 
 app.MapFaqOpenApi();
 
-var api = app.MapGroup("/api");
+// Every operation may be rate limited (health is not, but shares the contract).
+var api = app.MapGroup("/api").ProducesProblems(StatusCodes.Status429TooManyRequests);
 api.MapAsk();
 api.MapFaqs();
 api.MapHealth();
 api.MapFeedback();
 api.MapTwilioWebhook();
-api.MapAdmin();
+
+var admin = api.MapAdmin();
+admin.MapAdminFeedback();
 
 app.Run();
 

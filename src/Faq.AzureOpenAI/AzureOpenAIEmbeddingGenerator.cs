@@ -7,9 +7,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenAI;
 using OpenAI.Embeddings;
+using Faq.Core.Resilience;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 using OpenAIEmbeddingOptions = OpenAI.Embeddings.EmbeddingGenerationOptions;
 
@@ -30,15 +30,24 @@ public sealed partial class AzureOpenAIEmbeddingGenerator : IEmbeddingGenerator<
     private readonly EmbeddingClient _client;
     private readonly AzureOpenAIEmbeddingOptions _options;
     private readonly ResiliencePipeline _pipeline;
-    private readonly ILogger _logger;
+    private readonly ILogger<AzureOpenAIEmbeddingGenerator> _logger;
     private readonly EmbeddingGeneratorMetadata _metadata;
+    private readonly TimeProvider _time;
 
-    private AzureOpenAIEmbeddingGenerator(EmbeddingClient client, AzureOpenAIEmbeddingOptions options, ILogger logger, TimeProvider time)
+    // Every failure opens the circuit, malformed responses included: a service that keeps answering nonsense is down.
+    private static readonly FailureRules Rules = FailureRules.ForHttp<ClientResultException>(
+        failed => failed.Status, (failed, name) => failed.GetRawResponse() is { } response && response.Headers.TryGetValue(name, out var value) ? value : null) with
+    {
+        OpensCircuit = ex => ex is not OperationCanceledException || ex is TimeoutRejectedException,
+    };
+
+    private AzureOpenAIEmbeddingGenerator(EmbeddingClient client, AzureOpenAIEmbeddingOptions options, ILogger<AzureOpenAIEmbeddingGenerator> logger, TimeProvider time)
     {
         _client = client;
         _options = options;
         _logger = logger;
-        _pipeline = BuildPipeline(options, logger, time);
+        _time = time;
+        _pipeline = ResiliencePipelines.Build("Embedding service", options, Rules, logger, time);
         _metadata = new EmbeddingGeneratorMetadata(
             "azure-openai", options.Endpoint, ModelIdFor(options), options.Dimensions);
     }
@@ -55,7 +64,7 @@ public sealed partial class AzureOpenAIEmbeddingGenerator : IEmbeddingGenerator<
     public static AzureOpenAIEmbeddingGenerator Create(
         AzureOpenAIEmbeddingOptions options,
         TokenCredential? credential,
-        ILogger? logger = null,
+        ILogger<AzureOpenAIEmbeddingGenerator>? logger = null,
         TimeProvider? time = null,
         PipelineTransport? transport = null)
     {
@@ -84,7 +93,7 @@ public sealed partial class AzureOpenAIEmbeddingGenerator : IEmbeddingGenerator<
                 credential ?? throw new ArgumentException("Without Faq:Embeddings:ApiKey an Entra ID credential is required.", nameof(credential)),
                 CognitiveServicesScope);
         var client = new EmbeddingClient(options.Deployment, authentication, clientOptions);
-        return new AzureOpenAIEmbeddingGenerator(client, options, logger ?? NullLogger.Instance, time ?? TimeProvider.System);
+        return new AzureOpenAIEmbeddingGenerator(client, options, logger ?? NullLogger<AzureOpenAIEmbeddingGenerator>.Instance, time ?? TimeProvider.System);
     }
 
     /// <summary>The model id stored with entry vectors: deployment and length, so changing either re-embeds the entries.</summary>
@@ -114,7 +123,7 @@ public sealed partial class AzureOpenAIEmbeddingGenerator : IEmbeddingGenerator<
             var vectors = await RunAsync(batch, cancellationToken);
             foreach (var vector in vectors)
             {
-                result.Add(new Embedding<float>(vector) { ModelId = _metadata.DefaultModelId, CreatedAt = DateTimeOffset.UtcNow });
+                result.Add(new Embedding<float>(vector) { ModelId = _metadata.DefaultModelId, CreatedAt = _time.GetUtcNow() });
             }
         }
 
@@ -187,94 +196,6 @@ public sealed partial class AzureOpenAIEmbeddingGenerator : IEmbeddingGenerator<
         return vectors;
     }
 
-    /// <summary>Whether a failure may go away on the next attempt.</summary>
-    internal static bool IsTransient(Exception exception) => exception switch
-    {
-        ClientResultException r => r.Status is 0 or 408 or 429 or >= 500,
-        HttpRequestException or IOException or TimeoutRejectedException => true,
-        TaskCanceledException t => t.InnerException is TimeoutException,
-        _ => false,
-    };
-
-    /// <summary>The wait a failed response asks for (<c>retry-after-ms</c> or <c>Retry-After</c>), if any.</summary>
-    internal static TimeSpan? RetryAfter(Exception? exception, DateTimeOffset now)
-    {
-        if (exception is not ClientResultException failed || failed.GetRawResponse() is not { } response)
-        {
-            return null;
-        }
-
-        if (response.Headers.TryGetValue("retry-after-ms", out var ms)
-            && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0)
-        {
-            return TimeSpan.FromMilliseconds(milliseconds);
-        }
-
-        if (response.Headers.TryGetValue("Retry-After", out var value))
-        {
-            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-            {
-                return TimeSpan.FromSeconds(seconds);
-            }
-
-            if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-            {
-                return at > now ? at - now : TimeSpan.Zero;
-            }
-        }
-
-        return null;
-    }
-
-    private static ResiliencePipeline BuildPipeline(AzureOpenAIEmbeddingOptions options, ILogger logger, TimeProvider time)
-    {
-        // A Retry-After longer than the caller can usefully wait fails the call at once (answered by keyword).
-        bool Retryable(Exception ex) =>
-            IsTransient(ex) && (RetryAfter(ex, time.GetUtcNow()) is not { } wait || wait <= options.MaxRetryAfter);
-
-        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
-        if (options.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(Retryable),
-                MaxRetryAttempts = options.MaxRetries,
-                Delay = options.RetryDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Exception, time.GetUtcNow())),
-                OnRetry = args =>
-                {
-                    LogRetrying(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.Message);
-                    return default;
-                },
-            });
-        }
-
-        return builder
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                // Every failure counts, malformed responses included: a service that keeps answering nonsense is down.
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not OperationCanceledException || ex is TimeoutRejectedException),
-                FailureRatio = options.BreakerFailureRatio,
-                MinimumThroughput = Math.Max(2, options.BreakerMinimumThroughput),
-                SamplingDuration = options.BreakerSamplingDuration,
-                BreakDuration = options.BreakDuration,
-                OnOpened = args =>
-                {
-                    LogBreakerOpened(logger, args.BreakDuration.TotalSeconds);
-                    return default;
-                },
-                OnClosed = _ =>
-                {
-                    LogBreakerClosed(logger);
-                    return default;
-                },
-            })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
-    }
-
     /// <inheritdoc />
     public object? GetService(Type serviceType, object? serviceKey = null)
     {
@@ -290,17 +211,8 @@ public sealed partial class AzureOpenAIEmbeddingGenerator : IEmbeddingGenerator<
     {
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedding request failed, retry {Attempt} in {DelayMs} ms: {Reason}")]
-    private static partial void LogRetrying(ILogger logger, int attempt, double delayMs, string? reason);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Embedding of {TextCount} texts failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, int textCount, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Embedding service failing: questions are answered by keyword alone for the next {Seconds} s")]
-    private static partial void LogBreakerOpened(ILogger logger, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Embedding service answering again")]
-    private static partial void LogBreakerClosed(ILogger logger);
 }
 
 /// <summary>The embedding service could not embed the texts (unreachable, throttled, timed out or answering nonsense).</summary>

@@ -1,11 +1,16 @@
+using Faq.Core.Resilience;
+
 namespace Faq.AzureOpenAI;
 
 /// <summary>
 /// An Azure OpenAI embedding deployment reached at the resource's v1 endpoint, and how hard to try
 /// (<c>Faq:Embeddings</c> when <c>Provider</c> is <c>AzureOpenAI</c>).
 /// </summary>
-public sealed class AzureOpenAIEmbeddingOptions
+public sealed class AzureOpenAIEmbeddingOptions : ResilienceOptions
 {
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Faq:Embeddings";
+
     /// <summary>The resource endpoint, <c>https://&lt;resource&gt;.openai.azure.com/</c>; <c>/openai/v1/</c> is added when missing.</summary>
     public Uri? Endpoint { get; set; }
 
@@ -21,29 +26,16 @@ public sealed class AzureOpenAIEmbeddingOptions
     /// <summary>Texts per request; the service accepts up to 2,048.</summary>
     public int BatchSize { get; set; } = 128;
 
-    /// <summary>Time allowed for one request.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Retries after the first attempt, on 408, 429, 5xx, network errors and timeouts.</summary>
-    public int MaxRetries { get; set; } = 2;
-
-    /// <summary>First retry delay when the service gives no Retry-After; later ones grow exponentially, with jitter.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>Longest wait a Retry-After header may impose before a retry; longer waits fail the call instead.</summary>
-    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Failure ratio over the sampling window that opens the circuit.</summary>
-    public double BreakerFailureRatio { get; set; } = 0.5;
-
-    /// <summary>Calls in the window before the breaker may open.</summary>
-    public int BreakerMinimumThroughput { get; set; } = 6;
-
-    /// <summary>The breaker's sampling window.</summary>
-    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long the circuit stays open (questions answered by keyword alone) before a trial call.</summary>
-    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Creates the options with the defaults for a service one network hop away: a 10 s attempt, two retries
+    /// 250 ms apart at first, and a breaker that opens for 30 s when half of at least six calls fail.</summary>
+    public AzureOpenAIEmbeddingOptions()
+    {
+        AttemptTimeout = TimeSpan.FromSeconds(10);
+        MaxRetries = 2;
+        RetryDelay = TimeSpan.FromMilliseconds(250);
+        BreakerMinimumThroughput = 6;
+        BreakDuration = TimeSpan.FromSeconds(30);
+    }
 
     /// <summary>The problems with these settings, if any, each naming its configuration key.</summary>
     public IEnumerable<string> Validate()
@@ -68,9 +60,9 @@ public sealed class AzureOpenAIEmbeddingOptions
             yield return "Faq:Embeddings:BatchSize must be between 1 and 2048.";
         }
 
-        if (AttemptTimeout <= TimeSpan.Zero || MaxRetries < 0 || MaxRetryAfter < TimeSpan.Zero)
+        foreach (var problem in ValidateResilience(Section))
         {
-            yield return "Faq:Embeddings:AttemptTimeout must be positive and MaxRetries and MaxRetryAfter not negative.";
+            yield return problem;
         }
     }
 

@@ -10,7 +10,6 @@ using Faq.Core.Embeddings;
 using Faq.Core.Storage;
 using Faq.Storage;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 
@@ -64,10 +63,10 @@ internal static class StoreCommands
             string? Value(Option<string?> option, string variable) =>
                 parse.GetValue(option) is { Length: > 0 } given ? given : Environment.GetEnvironmentVariable(variable) is { Length: > 0 } env ? env : null;
 
-            var kind = Value(Store, "Faq__Store") ?? "File";
-            if (!kind.Equals("File", StringComparison.OrdinalIgnoreCase) && !kind.Equals("Tables", StringComparison.OrdinalIgnoreCase))
+            var name = Value(Store, "Faq__Store") ?? nameof(StoreKind.File);
+            if (!Enum.TryParse<StoreKind>(name, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
             {
-                throw new ArgumentException($"--store must be File or Tables, not '{kind}'.");
+                throw new ArgumentException($"--store must be File or Tables, not '{name}'.");
             }
 
             var endpoint = Value(Endpoint, "Faq__Tables__Endpoint");
@@ -78,7 +77,7 @@ internal static class StoreCommands
             }
 
             var location = new FaqStoreLocation(
-                kind.Equals("Tables", StringComparison.OrdinalIgnoreCase),
+                kind,
                 Value(Path, "Faq__File__Path") ?? FaqStores.DefaultFilePath(),
                 Value(ConnectionString, "Faq__Tables__ConnectionString"),
                 endpointUri,
@@ -94,11 +93,11 @@ internal static class StoreCommands
         var dryRun = new Option<bool>("--dry-run") { Description = "Only show what the import would do." };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var editor = new Option<string>("--editor") { Description = "Name recorded as the editor of the changes.", DefaultValueFactory = _ => Environment.UserName is { Length: > 0 } user ? "cli:" + user : "cli" };
-        var embeddingDimensions = new Option<int>("--embedding-dimensions") { Description = "Vector length of the local embedder, as the app's Faq:Embeddings:Dimensions (0: save without vectors; the app embeds on its next load).", DefaultValueFactory = _ => 256 };
+        var noVectors = new Option<bool>("--no-vectors") { Description = "Save without embedding vectors (the app embeds what lacks them on its next load) instead of embedding with the app's model here." };
         var settings = StoreSettings.Create();
         var command = new Command("import", "Import FAQ entries into the configured store. Every row is checked first; nothing is written unless all rows are valid.")
         {
-            file, dryRun, json, editor, embeddingDimensions,
+            file, dryRun, json, editor, noVectors,
         };
         settings.AddTo(command);
 
@@ -111,7 +110,7 @@ internal static class StoreCommands
                 return 2;
             }
 
-            IReadOnlyList<CsvRow> rows;
+            IReadOnlyList<ImportRow> rows;
             try
             {
                 var text = await File.ReadAllTextAsync(source.FullName, Encoding.UTF8, cancellationToken);
@@ -128,20 +127,14 @@ internal static class StoreCommands
                 return 2;
             }
 
-            var plan = ImportPlan.Make(rows, await store.ListAsync(includeDeleted: true, cancellationToken));
-            var simulate = parse.GetValue(dryRun);
-            if (simulate || plan.Rejected > 0)
-            {
-                Report(plan.Report(dryRun: simulate, applied: false), parse.GetValue(json));
-                return plan.Rejected > 0 ? 1 : 0;
-            }
-
-            var dimensions = parse.GetValue(embeddingDimensions);
-            IEmbeddingGenerator<string, Embedding<float>>? generator = dimensions > 0 ? new HashedNgramEmbeddingGenerator(TextAnalyzer.Default, dimensions) : null;
-            var faqEditor = new FaqEditor(store, generator, NullLogger<FaqEditor>.Instance);
+            // The same editing service as the app: the same rules, the same all-or-nothing writes.
+            var apply = !parse.GetValue(dryRun);
+            using var generator = apply && !parse.GetValue(noVectors) ? Pipeline.DefaultEmbedder() : null;
+            using var editing = new EditingService(store, generator, NullLogger<EditingService>.Instance);
+            ImportReport report;
             try
             {
-                await ApplyAsync(plan, faqEditor, parse.GetValue(editor)!);
+                report = await ImportAsync(editing, rows, apply, parse.GetValue(editor)!, cancellationToken);
             }
             catch (Exception ex) when (ex is FaqConcurrencyException or FaqEntryExistsException or FaqEntryNotFoundException)
             {
@@ -154,30 +147,31 @@ internal static class StoreCommands
                 return 3;
             }
 
-            Report(plan.Report(dryRun: false, applied: true), parse.GetValue(json));
-            return 0;
+            Report(report, parse.GetValue(json));
+            return report.Summary.Rejected > 0 ? 1 : 0;
         });
         return command;
     }
 
     // A progress bar (on standard error, so reports on standard output stay clean) for long imports only.
-    private static async Task ApplyAsync(ImportPlan plan, FaqEditor editor, string user)
+    private static async Task<ImportReport> ImportAsync(EditingService editing, IReadOnlyList<ImportRow> rows, bool apply, string user, CancellationToken cancellationToken)
     {
-        var logger = NullLogger.Instance;
-        if (plan.Writes <= ProgressThreshold)
+        var preview = await editing.ImportAsync(rows, apply: false, user, progress: null, cancellationToken);
+        var writes = preview.Summary.Created + preview.Summary.Updated;
+        if (!apply || preview.Summary.Rejected > 0 || writes <= ProgressThreshold)
         {
-            await plan.ApplyAsync(editor, user, logger, progress: null);
-            return;
+            return await editing.ImportAsync(rows, apply, user, progress: null, cancellationToken);
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        await console.Progress()
+        return await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask("Importing", maxValue: plan.Writes);
-                await plan.ApplyAsync(editor, user, logger, new Progress<int>(done => task.Value = done));
-                task.Value = plan.Writes;
+                var task = context.AddTask("Importing", maxValue: writes);
+                var report = await editing.ImportAsync(rows, apply: true, user, new Progress<int>(done => task.Value = done), cancellationToken);
+                task.Value = writes;
+                return report;
             });
     }
 

@@ -1,113 +1,44 @@
-using System.Globalization;
 using Azure;
 using Faq.Core.Content;
+using Faq.Core.Embeddings;
+using Faq.Core.Resilience;
 using Faq.Core.Review;
 using Faq.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace Faq.Storage;
 
-/// <summary>Resilience settings for store calls (<c>Faq:StoreResilience</c>).</summary>
-public sealed class StoreResilienceOptions
+/// <summary>Resilience settings for store calls (<c>Faq:StoreResilience</c>); the defaults suit a store a few milliseconds away.</summary>
+public sealed class StoreResilienceOptions : ResilienceOptions
 {
-    /// <summary>Time allowed for one attempt.</summary>
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Retries after the first attempt.</summary>
-    public int MaxRetries { get; set; } = 3;
-
-    /// <summary>First retry delay; later ones grow exponentially, with jitter.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
-
-    /// <summary>Longest wait a Retry-After header may impose on a retry.</summary>
-    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>Failure ratio over the sampling window that opens the circuit.</summary>
-    public double BreakerFailureRatio { get; set; } = 0.5;
-
-    /// <summary>Calls in the window before the breaker may open.</summary>
-    public int BreakerMinimumThroughput { get; set; } = 8;
-
-    /// <summary>The breaker's sampling window.</summary>
-    public TimeSpan BreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long the circuit stays open before a trial call.</summary>
-    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Faq:StoreResilience";
 }
 
 /// <summary>
-/// The Polly pipeline every store call runs through: retry with exponential back-off and jitter on 408, 429,
-/// 5xx and network errors (honouring Retry-After), a circuit breaker so a dead store fails fast, and a
-/// per-attempt timeout. Domain outcomes (not found, conflict) pass straight through; anything that still fails
-/// surfaces as <see cref="FaqStoreUnavailableException"/>.
+/// The pipeline every store call runs through (built by <see cref="ResiliencePipelines"/>): retries on 408, 429, 5xx
+/// and network errors, a circuit breaker so a dead store fails fast, and a per-attempt timeout. Domain outcomes (not
+/// found, conflict) pass straight through; anything that still fails surfaces as
+/// <see cref="FaqStoreUnavailableException"/>.
 /// </summary>
 public sealed class StoreResilience
 {
+    private static readonly FailureRules Rules = FailureRules.ForHttp<RequestFailedException>(
+        failed => failed.Status, (failed, name) => failed.GetRawResponse() is { } response && response.Headers.TryGetValue(name, out var value) ? value : null);
     private readonly ResiliencePipeline _pipeline;
 
     /// <summary>Builds the pipeline.</summary>
-    public StoreResilience(StoreResilienceOptions options, TimeProvider? time = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var transient = new PredicateBuilder().Handle<Exception>(IsTransient);
-        var builder = new ResiliencePipelineBuilder { TimeProvider = time ?? TimeProvider.System };
-        if (options.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = transient,
-                MaxRetryAttempts = options.MaxRetries,
-                Delay = options.RetryDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Exception, options.MaxRetryAfter)),
-            });
-        }
-
-        _pipeline = builder
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = transient,
-                FailureRatio = options.BreakerFailureRatio,
-                MinimumThroughput = Math.Max(2, options.BreakerMinimumThroughput),
-                SamplingDuration = options.BreakerSamplingDuration,
-                BreakDuration = options.BreakDuration,
-            })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
-    }
+    /// <param name="options">Timeouts, retries and breaker settings.</param>
+    /// <param name="logger">Receives retries and breaker changes.</param>
+    /// <param name="time">The clock for delays and Retry-After dates.</param>
+    public StoreResilience(StoreResilienceOptions options, ILogger<StoreResilience>? logger = null, TimeProvider? time = null) =>
+        _pipeline = ResiliencePipelines.Build("FAQ store", options, Rules, logger ?? NullLogger<StoreResilience>.Instance, time ?? TimeProvider.System);
 
     /// <summary>Whether a failure is worth retrying: the store may answer next time.</summary>
-    public static bool IsTransient(Exception exception) => exception switch
-    {
-        RequestFailedException r => r.Status is 0 or 408 or 429 or >= 500,
-        HttpRequestException or IOException or TimeoutRejectedException => true,
-        TaskCanceledException t => t.InnerException is TimeoutException,
-        _ => false,
-    };
-
-    private static TimeSpan? RetryAfter(Exception? exception, TimeSpan max)
-    {
-        if (exception is RequestFailedException failed && failed.GetRawResponse() is { } response
-            && response.Headers.TryGetValue("Retry-After", out var value))
-        {
-            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-            {
-                return TimeSpan.FromSeconds(Math.Min(seconds, max.TotalSeconds));
-            }
-
-            if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-            {
-                var wait = at - DateTimeOffset.UtcNow;
-                return wait <= TimeSpan.Zero ? TimeSpan.Zero : (wait < max ? wait : max);
-            }
-        }
-
-        return null; // use the exponential back-off with jitter
-    }
+    public static bool IsTransient(Exception exception) => Rules.IsTransient(exception);
 
     /// <summary>Runs one store call through the pipeline.</summary>
     public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
@@ -133,8 +64,8 @@ public sealed class ResilientFaqStore(IFaqStore inner, StoreResilience resilienc
     private readonly IFaqStore _inner = inner;
 
     /// <summary>Wraps a store with its own pipeline.</summary>
-    public ResilientFaqStore(IFaqStore inner, StoreResilienceOptions options, TimeProvider? time = null)
-        : this(inner, new StoreResilience(options, time))
+    public ResilientFaqStore(IFaqStore inner, StoreResilienceOptions options, ILogger<StoreResilience>? logger = null, TimeProvider? time = null)
+        : this(inner, new StoreResilience(options, logger, time))
     {
     }
 

@@ -1,3 +1,4 @@
+using Faq.Core.Editing;
 using Faq.Core.Storage;
 using Faq.Storage.Tables;
 
@@ -6,14 +7,12 @@ namespace Faq.Storage;
 /// <summary>Rules every store applies to entry ids and editors.</summary>
 internal static class StoreIds
 {
-    public const int MaxIdLength = 128;
-
     /// <exception cref="ArgumentException">The id cannot be stored.</exception>
     public static void Validate(string id)
     {
-        if (string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength)
+        if (string.IsNullOrWhiteSpace(id) || id.Length > EntryValidator.MaxIdLength)
         {
-            throw new ArgumentException($"An entry id must be 1 to {MaxIdLength} characters.", nameof(id));
+            throw new ArgumentException($"An entry id must be 1 to {EntryValidator.MaxIdLength} characters.", nameof(id));
         }
 
         // '|' separates the id from the version in history keys.

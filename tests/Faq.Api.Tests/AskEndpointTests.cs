@@ -45,7 +45,7 @@ public sealed class AskEndpointTests : IClassFixture<FaqApiFactory>
         var body = await AskOk(new { question = "Hi there!" });
         Assert.Equal("fallback", body.GetProperty("outcome").GetString());
         Assert.Equal(
-            Widget.WidgetOptions.DefaultFeatured.Take(3),
+            Answering.FeaturedQuestionsOptions.Default.Take(3),
             body.GetProperty("suggestions").EnumerateArray().Select(s => s.GetProperty("faqId").GetString()));
     }
 

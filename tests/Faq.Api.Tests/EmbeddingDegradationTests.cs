@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Faq.Core.Analysis;
-using Faq.Core.Embeddings;
+using Faq.Tests.Shared;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ namespace Faq.Api.Tests;
 
 public sealed class EmbeddingDegradationTests
 {
-    /// <summary>The local embedder, with a switch that makes every call fail like an unreachable service.</summary>
+    /// <summary>The shipped model, with a switch that makes every call fail like an unreachable service.</summary>
     private sealed class FlakyEmbeddings(IEmbeddingGenerator<string, Embedding<float>> inner) : IEmbeddingGenerator<string, Embedding<float>>
     {
         public volatile bool Failing;
@@ -22,13 +21,16 @@ public sealed class EmbeddingDegradationTests
 
         public object? GetService(Type serviceType, object? serviceKey = null) => inner.GetService(serviceType, serviceKey);
 
-        public void Dispose() => inner.Dispose();
+        public void Dispose()
+        {
+            // The shared model outlives this test.
+        }
     }
 
     [Fact]
     public async Task WhenTheEmbeddingServiceFailsQuestionsAreAnsweredByKeywordAndHealthSaysDegraded()
     {
-        var flaky = new FlakyEmbeddings(new HashedNgramEmbeddingGenerator(TextAnalyzer.Default, 256));
+        var flaky = new FlakyEmbeddings(SharedEmbedder.Instance);
         using var factory = new FaqApiFactory([], services => services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(flaky));
         factory.StartServer();
         using var client = factory.CreateClient();
@@ -53,6 +55,41 @@ public sealed class EmbeddingDegradationTests
         Assert.Equal("degraded", degraded.GetProperty("status").GetString());
         Assert.Contains("keyword", degraded.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal("healthy", recovered.GetProperty("status").GetString());
+    }
+
+    /// <summary>A model that never loaded: every call fails with the reason.</summary>
+    private sealed class BrokenModel : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+            IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+            throw new Faq.MiniLM.MiniLmUnavailableException("The sentence-embedding model all-MiniLM-L6-v2 could not be loaded: Protobuf parsing failed.");
+
+        public object? GetService(Type serviceType, object? serviceKey = null) =>
+            serviceType == typeof(EmbeddingGeneratorMetadata) ? new EmbeddingGeneratorMetadata("onnxruntime", null, "all-MiniLM-L6-v2", 384) : null;
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [Fact]
+    public async Task AModelThatCannotLoadLeavesTheAppAnsweringByKeywordWithHealthDegradedAndTheReason()
+    {
+        using var factory = new FaqApiFactory([], services => services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new BrokenModel()));
+        factory.StartServer();
+        using var client = factory.CreateClient();
+
+        using var ask = await client.PostAsJsonAsync("/api/ask", new { question = "How many dry needling sessions will I need?" });
+        var reply = await ask.Content.ReadFromJsonAsync<JsonElement>();
+        using var urgent = await client.PostAsJsonAsync("/api/ask", new { question = "I can't breathe" });
+        var health = await client.GetFromJsonAsync<JsonElement>("/api/health");
+
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+        Assert.Equal("how-many-sessions", reply.GetProperty("faqId").GetString());
+        Assert.Equal("urgent", (await urgent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+        Assert.Equal("degraded", health.GetProperty("status").GetString());
+        Assert.Contains("could not be loaded", health.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("keyword", health.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

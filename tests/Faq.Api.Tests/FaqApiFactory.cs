@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Faq.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Faq.Api.Tests;
@@ -77,6 +78,13 @@ public sealed class FaqApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        // The real model, loaded once for the whole test run and shared through one cache; a test that chooses a
+        // provider gets the app's own wiring, and a test may still swap in its own generator below.
+        if (!_settings.ContainsKey("Faq:Embeddings:Provider"))
+        {
+            builder.ConfigureServices(services => services.AddSingleton(SharedEmbedder.Instance));
         }
 
         if (_services is not null)

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Faq.Api.Admin;
+using Faq.Api.Snapshots;
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
 using Faq.Core.Storage;
@@ -88,7 +88,7 @@ public sealed class StaffChangeServingTests
         }
 
         clock.Stop();
-        Assert.InRange(clock.Elapsed, AdminExtensions.ServedWait - TimeSpan.FromMilliseconds(100), AdminExtensions.ServedWait + TimeSpan.FromSeconds(10));
+        Assert.InRange(clock.Elapsed, SnapshotRefresher.ServedWait - TimeSpan.FromMilliseconds(100), SnapshotRefresher.ServedWait + TimeSpan.FromSeconds(10));
         using (var saved = await client.GetAsync("/api/admin/entries/parking"))
         {
             Assert.Equal(HttpStatusCode.OK, saved.StatusCode); // saved, not lost

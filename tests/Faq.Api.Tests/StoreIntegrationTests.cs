@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Faq.Api.Content;
+using Faq.Api.Snapshots;
+using Faq.Core.Editing;
 using Faq.Core.Storage;
 using Faq.Tests;
 using static Faq.Tests.Polling;
@@ -74,7 +75,7 @@ public sealed class StoreIntegrationTests : IAsyncLifetime
         // A second app instance over the same table neither seeds again nor re-embeds.
         using var second = new FaqApiFactory(TablesSettings("seedtest"));
         second.StartServer();
-        var snapshot = second.Services.GetRequiredService<FaqCatalog>().Current!;
+        var snapshot = second.Services.GetRequiredService<FaqSnapshots>().Current!;
         Assert.Equal(0, snapshot.Index.ComputedVectors);
         Assert.All(await store.ListAsync(), e => Assert.Equal(1, e.Version));
     }
@@ -140,7 +141,7 @@ public sealed class StoreIntegrationTests : IAsyncLifetime
             var store = factory.Services.GetRequiredService<IFaqStore>();
             var current = (await store.GetAsync("is-it-painful"))!;
             await store.UpdateAsync(current.Entry with { Answer = answer }, current.ETag, "staff", null);
-            factory.Services.GetRequiredService<FaqCatalog>().RequestRefresh();
+            await factory.Services.GetRequiredService<IFaqReloader>().ReloadAsync(CancellationToken.None);
             await Eventually(async () => (await Ask(client, "Does dry needling hurt?")).GetProperty("answer").GetString() == answer, "the edit is served", TimeSpan.FromSeconds(5));
         }
 

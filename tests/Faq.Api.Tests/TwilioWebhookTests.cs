@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
+using Faq.Api.Webhooks;
 using Faq.Core.Channels;
 using Faq.Tests;
 

@@ -71,7 +71,7 @@ public sealed class WidgetServingTests
     [Fact]
     public void AMalformedAllowedOriginFailsStartUp()
     {
-        var error = FaqApiFactory.StartupFailure<InvalidOperationException>(new() { ["Faq:Widget:AllowedOrigins:0"] = "clinic.example/path" });
+        var error = FaqApiFactory.StartupFailure<Microsoft.Extensions.Options.OptionsValidationException>(new() { ["Faq:Widget:AllowedOrigins:0"] = "clinic.example/path" });
         Assert.Contains("Faq:Widget:AllowedOrigins", error.ToString(), StringComparison.Ordinal);
     }
 

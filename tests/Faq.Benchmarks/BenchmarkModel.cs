@@ -1,6 +1,5 @@
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
-using Faq.Core.Storage;
 using Faq.MiniLM;
 
 namespace Faq.Benchmarks;

@@ -3,7 +3,6 @@ using BenchmarkDotNet.Engines;
 using Faq.Core.Analysis;
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
-using Faq.Core.Storage;
 using Faq.Core.Matching;
 using Faq.MiniLM;
 

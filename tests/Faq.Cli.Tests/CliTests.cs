@@ -20,7 +20,7 @@ public sealed class CliTests : IDisposable
 
     private static async Task<(int Code, string Out, string Error)> Run(params string[] args)
     {
-        var root = new RootCommand { EvalCommand.Create(), BenchCommand.Create(), StoreCommands.CreateImport(), StoreCommands.CreateExport() };
+        var root = CliRoot.Create();
         var output = new StringWriter();
         var error = new StringWriter();
         var (oldOut, oldError) = (Console.Out, Console.Error);
@@ -46,7 +46,7 @@ public sealed class CliTests : IDisposable
         var (code, output, _) = await Run("eval", DevSet, "--json");
         Assert.Equal(0, code);
         var report = JsonDocument.Parse(output).RootElement;
-        Assert.Equal(186, report.GetProperty("questions").GetInt32());
+        Assert.Equal(File.ReadLines(DevSet).Count(l => l.Trim().Length > 0), report.GetProperty("questions").GetInt32());
         Assert.InRange(report.GetProperty("top1").GetDouble(), 0.7, 1.0);
         Assert.Equal(1.0, report.GetProperty("urgentRecall").GetDouble());
     }
@@ -114,8 +114,41 @@ public sealed class CliTests : IDisposable
         var (code, output, _) = await Run("bench", "stackfaq", xml);
         Assert.Equal(0, code);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["faq-hybrid", "faq-keyword-only", "faq-embedding-only"], lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("engine").GetString()));
+        Assert.Equal(["faq-fusion", "keyword", "minilm-questions", "minilm-answers", "hashed-ngrams"], lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("engine").GetString()));
         Assert.Equal(1.0, JsonDocument.Parse(lines[0]).RootElement.GetProperty("p1").GetDouble());
+    }
+
+    [Fact]
+    public async Task CalibratePrintsSettingsForTheModelAndMeasuresAHeldOutFile()
+    {
+        var (code, output, error) = await Run("calibrate", DevSet, "--check", DevSet.Replace("dev.jsonl", "test.jsonl", StringComparison.Ordinal));
+        Assert.True(code == 0, error);
+        var fusion = JsonDocument.Parse(output).RootElement.GetProperty("Faq").GetProperty("Answering").GetProperty("Fusion");
+        Assert.Equal("all-MiniLM-L6-v2", fusion.GetProperty("ModelId").GetString());
+        // The same code as the shipped weights, on the same file: the same weights.
+        Assert.Equal(new Faq.Core.Matching.Fusion().EmbeddingWeight, fusion.GetProperty("EmbeddingWeight").GetDouble(), 3);
+        Assert.Contains("(held out): right", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CalibrateRefusesTooFewLabelledQuestions()
+    {
+        var few = Path.Combine(_folder, "few.jsonl");
+        await File.WriteAllTextAsync(few, "{\"q\": \"Does dry needling hurt?\", \"expect\": \"is-it-painful\"}\n");
+        var (code, _, error) = await Run("calibrate", few);
+        Assert.Equal(2, code);
+        Assert.Contains("at least 20", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RankingBenchmarkReportsEverySignalOnLabelledQuestions()
+    {
+        var (code, output, error) = await Run("bench", "ranking", DevSet);
+        Assert.True(code == 0, error);
+        var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(5, results.Count);
+        var fusion = results.Single(r => r.GetProperty("engine").GetString() == "faq-fusion").GetProperty("p1").GetDouble();
+        Assert.All(results, r => Assert.True(r.GetProperty("p1").GetDouble() <= fusion, "the fusion ranks at least as well as any signal alone"));
     }
 
     private string Store => Path.Combine(_folder, "store");

@@ -1,4 +1,5 @@
 using Faq.Core.Content;
+using Faq.Core.Embeddings;
 using Faq.Core.Storage;
 
 namespace Faq.Storage.Tests;

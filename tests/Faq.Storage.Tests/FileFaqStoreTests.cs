@@ -37,4 +37,82 @@ public sealed class FileFaqStoreTests : FaqStoreContractTests, IDisposable
         await Assert.ThrowsAsync<FaqStoreUnavailableException>(() => store.ListAsync());
         Assert.Equal("{ not json", await File.ReadAllTextAsync(Path.Combine(folder, "default.json")));
     }
+
+    private static FaqEntry Entry(string id, string answer = "A.") => new(id, $"Question {id}?", [], answer, [], []);
+
+    [Fact]
+    public async Task TwoStoresWritingToOneFolderAtOnceLoseNothing()
+    {
+        var folder = Path.Combine(_root, "two-writers");
+        var first = FaqStores.File(folder, "default");
+        var second = FaqStores.File(folder, "default");
+
+        await Task.WhenAll(
+            Task.Run(async () =>
+            {
+                for (var i = 0; i < 25; i++)
+                {
+                    await first.CreateAsync(Entry($"first-{i}"), "alice", null);
+                }
+            }),
+            Task.Run(async () =>
+            {
+                for (var i = 0; i < 25; i++)
+                {
+                    await second.CreateAsync(Entry($"second-{i}"), "bob", null);
+                }
+            }));
+
+        Assert.Equal(50, (await first.ListAsync()).Count);
+        Assert.Equal(50, (await second.ListAsync()).Count);
+        Assert.Equal(50, (await FaqStores.File(folder, "default").ListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task AChangeMadeThroughAnotherStoreIsSeenAndKeptByTheNextWrite()
+    {
+        var folder = Path.Combine(_root, "other-writer");
+        var app = FaqStores.File(folder, "default");
+        var booking = await app.CreateAsync(Entry("booking"), "seed", null);
+        Assert.Single(await app.ListAsync()); // the app has read the file
+
+        var cli = FaqStores.File(folder, "default");
+        await cli.CreateAsync(Entry("imported"), "cli", null);
+
+        Assert.Equal(["booking", "imported"], (await app.ListAsync()).Select(e => e.Entry.Id));
+        await app.UpdateAsync(Entry("booking", "Call the front desk."), booking.ETag, "staff", null);
+        Assert.Equal(["booking", "imported"], (await cli.ListAsync()).Select(e => e.Entry.Id));
+        Assert.Equal("Call the front desk.", (await cli.GetAsync("booking"))!.Entry.Answer);
+    }
+
+    [Fact]
+    public async Task AnEditBasedOnAnEntryAnotherStoreChangedFailsLikeAStaleETag()
+    {
+        var folder = Path.Combine(_root, "stale");
+        var app = FaqStores.File(folder, "default");
+        var read = await app.CreateAsync(Entry("booking"), "seed", null);
+
+        var other = FaqStores.File(folder, "default");
+        await other.UpdateAsync(Entry("booking", "Changed elsewhere."), read.ETag, "bob", null);
+
+        var stale = await Assert.ThrowsAsync<FaqConcurrencyException>(() => app.UpdateAsync(Entry("booking", "Overwrite attempt."), read.ETag, "alice", null));
+        Assert.Equal("Changed elsewhere.", stale.Current.Entry.Answer);
+        Assert.Equal("Changed elsewhere.", (await app.GetAsync("booking"))!.Entry.Answer);
+    }
+
+    [Fact]
+    public async Task AFileEditedByHandIsServedAndKeptByTheNextWrite()
+    {
+        var folder = Path.Combine(_root, "by-hand");
+        var store = FaqStores.File(folder, "default");
+        await store.CreateAsync(Entry("booking", "Old answer."), "seed", null);
+        Assert.Equal("Old answer.", (await store.GetAsync("booking"))!.Entry.Answer);
+
+        var file = Path.Combine(folder, "default.json");
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("Old answer.", "Edited by hand.", StringComparison.Ordinal));
+
+        Assert.Equal("Edited by hand.", (await store.GetAsync("booking"))!.Entry.Answer);
+        await store.CreateAsync(Entry("parking"), "staff", null);
+        Assert.Equal("Edited by hand.", (await FaqStores.File(folder, "default").GetAsync("booking"))!.Entry.Answer);
+    }
 }

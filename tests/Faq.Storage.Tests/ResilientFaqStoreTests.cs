@@ -128,6 +128,33 @@ public sealed class ResilientFaqStoreTests
         Assert.False(StoreResilience.IsTransient(new OperationCanceledException()));
     }
 
+    [Fact]
+    public async Task RetriesAreLogged()
+    {
+        var inner = new Mock<IFaqStore>();
+        inner.SetupSequence(s => s.GetAsync("a", It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new RequestFailedException(503, "busy"))
+            .ReturnsAsync(Stored("a"));
+        var logger = new RecordingLogger();
+
+        await new ResilientFaqStore(inner.Object, Fast, logger).GetAsync("a");
+
+        Assert.Contains(logger.Messages, m => m.StartsWith("FAQ store call failed, retry 1", StringComparison.Ordinal) && m.EndsWith("busy", StringComparison.Ordinal));
+    }
+
+    private sealed class RecordingLogger : Microsoft.Extensions.Logging.ILogger<StoreResilience>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Add(formatter(state, exception));
+    }
+
     private sealed class StubResponse(int status, params (string Name, string Value)[] headers) : Response
     {
         public override int Status => status;

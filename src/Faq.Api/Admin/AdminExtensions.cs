@@ -1,14 +1,5 @@
 using System.Security.Cryptography;
-using Faq.Api.Feedback;
-using Faq.Api.Content;
-using Faq.Core.Analysis;
-using Faq.Core.Editing;
-using Faq.Core.Storage;
-using Microsoft.Extensions.AI;
-using Faq.Core.Embeddings;
-using Faq.Core.Review;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace Faq.Api.Admin;
 
@@ -16,56 +7,34 @@ internal static partial class AdminExtensions
 {
     public const string EditorPolicy = "FaqEditor";
 
-    /// <summary>
-    /// Staff authentication and authorisation, the editing service, the review store (unanswered questions and
-    /// feedback, next to the entries) and the feedback rate limit.
-    /// </summary>
+    /// <summary>Staff authentication and authorisation.</summary>
     public static WebApplicationBuilder AddFaqAdmin(this WebApplicationBuilder builder)
     {
-        var admin = new AdminOptions();
-        builder.Configuration.GetSection(AdminOptions.Section).Bind(admin);
-        if (admin.UnansweredRetentionDays is < 1 or > 3650)
-        {
-            throw new InvalidOperationException("Faq:Admin:UnansweredRetentionDays must be between 1 and 3650.");
-        }
+        var inFunctions = HostingExtensions.FunctionsPort(builder.Configuration) is not null;
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
+            .PostConfigure(options =>
+            {
+                // A local run with no keys gets a fresh random key, printed once at start; never a fixed default.
+                if (options.Keys.All(k => string.IsNullOrEmpty(k.Key)) && !options.TrustPlatformAuth && !inFunctions)
+                {
+                    options.GeneratedKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+                    options.Keys.Add(new AdminKey { Name = "local-admin", Key = options.GeneratedKey });
+                }
 
-        // A local run with no keys gets a fresh random key, printed once at start; never a fixed default.
-        string? generated = null;
-        if (admin.Keys.All(k => string.IsNullOrEmpty(k.Key)) && !admin.TrustPlatformAuth
-            && string.IsNullOrEmpty(builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"]))
-        {
-            generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-            admin.Keys.Add(new AdminKey { Name = "local-admin", Key = generated });
-        }
-
-        builder.Services.AddSingleton(Options.Create(admin));
-        foreach (var key in admin.Keys.Where(k => string.IsNullOrWhiteSpace(k.Name)))
-        {
-            key.Name = "staff";
-        }
-
-        builder.Services.AddSingleton(new Infrastructure.KeyRing<AdminKey>(admin.Keys, k => k.Key));
-        builder.Services.AddSingleton(new GeneratedAdminKey(generated));
+                foreach (var key in options.Keys.Where(k => string.IsNullOrWhiteSpace(k.Name)))
+                {
+                    key.Name = "staff";
+                }
+            })
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => new KeyRing<AdminKey>(sp.GetRequiredService<IOptions<AdminOptions>>().Value.Keys, k => k.Key));
+        builder.Services.AddSingleton(sp => new GeneratedAdminKey(sp.GetRequiredService<IOptions<AdminOptions>>().Value.GeneratedKey));
         builder.Services.AddHostedService<AdminKeyAnnouncer>();
 
         builder.Services.AddAuthentication(AdminAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, AdminAuthenticationHandler>(AdminAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(EditorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(AdminOptions.EditorRole));
-
-        builder.Services.AddSingleton(sp =>
-        {
-            var catalog = sp.GetRequiredService<FaqCatalog>();
-            return new FaqEditor(
-                sp.GetRequiredService<IFaqStore>(),
-                sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
-                sp.GetRequiredService<ILogger<FaqEditor>>(),
-                catalog.RequestRefresh);
-        });
-        builder.Services.AddSingleton(sp => new QuestionGrouper(new HashedNgramEmbeddingGenerator(sp.GetRequiredService<TextAnalyzer>())));
-        builder.Services.AddSingleton<UnansweredRecorder>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<UnansweredRecorder>());
-
         return builder;
     }
 
@@ -88,16 +57,18 @@ internal static partial class AdminExtensions
         return app;
     }
 
-    /// <summary>Everything under <c>/api/admin</c>, all of it behind the editor policy.</summary>
+    /// <summary>Everything under <c>/api/admin</c>, all of it behind the editor policy; other features add their staff endpoints to the group.</summary>
     public static RouteGroupBuilder MapAdmin(this RouteGroupBuilder api)
     {
-        var admin = api.MapGroup("/admin").RequireAuthorization(EditorPolicy).RequireRateLimiting(Infrastructure.RateLimiting.AdminPolicy);
-        admin.AddEndpointFilter(AnswerFromChangesBeforeReplying);
+        var admin = api.MapGroup("/admin")
+            .RequireAuthorization(EditorPolicy)
+            .RequireRateLimiting(RateLimiting.AdminPolicy)
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
+            .RequiresAdminKey();
         admin.MapAdminEntries();
         admin.MapAdminImportExport();
         admin.MapAdminTry();
         admin.MapAdminUnanswered();
-        admin.MapAdminFeedback();
         return admin;
     }
 
@@ -113,45 +84,13 @@ internal static partial class AdminExtensions
         return group;
     }
 
-    /// <summary>Longest a staff change waits for the bot to answer from it before the reply is sent anyway.</summary>
-    internal static readonly TimeSpan ServedWait = TimeSpan.FromSeconds(5);
-
-    // When a staff request changed the FAQ, reply only once this instance answers from the change, so "Saved" and
-    // then asking the bot gives the new answer (read-your-writes). Other instances pick it up on their next refresh.
-    private static async ValueTask<object?> AnswerFromChangesBeforeReplying(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var catalog = context.HttpContext.RequestServices.GetRequiredService<FaqCatalog>();
-        var before = catalog.RefreshesRequested;
-        var result = await next(context);
-        if (catalog.RefreshesRequested != before)
-        {
-            try
-            {
-                if (!await catalog.WaitForRequestedRefreshesAsync(ServedWait, context.HttpContext.RequestAborted))
-                {
-                    var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminExtensions));
-                    LogNotServedYet(logger, ServedWait.TotalSeconds, catalog.Health.Reason);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // The client went away; the change is saved and will be served all the same.
-            }
-        }
-
-        return result;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A staff change is saved but the FAQ had not reloaded after {Seconds} s (last store problem: {Reason}); it is served once the reload finishes")]
-    private static partial void LogNotServedYet(ILogger logger, double seconds, string? reason);
-
-    private sealed partial class AdminKeyAnnouncer(GeneratedAdminKey key, ILogger<AdminKeyAnnouncer> logger) : IHostedService
+    private sealed partial class AdminKeyAnnouncer(GeneratedAdminKey generated, ILogger<AdminKeyAnnouncer> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            if (key.Key is not null)
+            if (generated.Key is { } key)
             {
-                LogGenerated(logger, key.Key);
+                LogGenerated(logger, key);
             }
 
             return Task.CompletedTask;

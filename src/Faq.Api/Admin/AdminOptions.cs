@@ -1,6 +1,6 @@
 namespace Faq.Api.Admin;
 
-/// <summary>Clinic-staff settings (<c>Faq:Admin</c>).</summary>
+/// <summary>Clinic-staff sign-in (<c>Faq:Admin</c>; the review queue's settings there are <see cref="Review.ReviewOptions"/>).</summary>
 internal sealed class AdminOptions
 {
     public const string Section = "Faq:Admin";
@@ -16,11 +16,8 @@ internal sealed class AdminOptions
     /// </summary>
     public bool TrustPlatformAuth { get; set; }
 
-    /// <summary>How long unanswered questions are kept for review.</summary>
-    public int UnansweredRetentionDays { get; set; } = 30;
-
-    /// <summary>Answered questions below this confidence are also kept for review.</summary>
-    public double ReviewBelowConfidence { get; set; } = 0.75;
+    /// <summary>The key made for a local run without configured keys (announced once at start), or null. Not a setting.</summary>
+    internal string? GeneratedKey { get; set; }
 }
 
 /// <summary>A named admin key.</summary>

@@ -1,14 +1,14 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Faq.Core.Content;
 using Faq.Core.Editing;
 using Faq.Core.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Faq.Api.Admin;
 
-internal static partial class ImportExportEndpoints
+internal static class ImportExportEndpoints
 {
     public const long MaxImportBytes = 5 * 1024 * 1024;
 
@@ -18,13 +18,15 @@ internal static partial class ImportExportEndpoints
             .WithName("Import")
             .WithTags("Admin: import and export")
             .Accepts<FaqSetDocumentDto>("application/json", "text/csv")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
-        admin.MapGet("/export", Export).WithName("Export").WithTags("Admin: import and export");
+            .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes))
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        admin.MapGet("/export", Export).WithName("Export").WithTags("Admin: import and export")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return admin;
     }
 
     internal static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, ProblemHttpResult>> Import(
-        HttpRequest request, bool? dryRun, FaqEditor editor, ClaimsPrincipal user, ILogger<ImportPlan> logger, CancellationToken cancellationToken)
+        HttpRequest request, bool? dryRun, EditingService editing, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not ("application/json" or "text/csv"))
@@ -37,7 +39,7 @@ internal static partial class ImportExportEndpoints
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var body = await reader.ReadToEndAsync(cancellationToken);
-        IReadOnlyList<CsvRow> rows;
+        IReadOnlyList<ImportRow> rows;
         try
         {
             rows = FaqFormats.ReadRows(body, mediaType == "text/csv" ? FaqFormat.Csv : FaqFormat.Json);
@@ -47,22 +49,10 @@ internal static partial class ImportExportEndpoints
             return TypedResults.Problem(title: "The import could not be read.", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var existing = await editor.Store.ListAsync(includeDeleted: true, cancellationToken);
-        var plan = ImportPlan.Make(rows, existing);
-        var simulate = dryRun ?? true;
-        if (simulate)
-        {
-            return TypedResults.Ok(plan.Report(dryRun: true, applied: false));
-        }
-
-        if (plan.Rejected > 0)
-        {
-            return TypedResults.UnprocessableEntity(plan.Report(dryRun: false, applied: false));
-        }
-
+        ImportReport report;
         try
         {
-            await plan.ApplyAsync(editor, user.Editor(), logger, progress: null);
+            report = await editing.ImportAsync(rows, apply: dryRun == false, user.Editor(), progress: null, cancellationToken);
         }
         catch (Exception ex) when (ex is FaqConcurrencyException or FaqEntryExistsException or FaqEntryNotFoundException)
         {
@@ -72,13 +62,13 @@ internal static partial class ImportExportEndpoints
                 statusCode: StatusCodes.Status409Conflict);
         }
 
-        return TypedResults.Ok(plan.Report(dryRun: false, applied: true));
+        return report.DryRun || report.Applied ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
     }
 
-    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(string? format, IFaqStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(string? format, IFaqStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var entries = (await store.ListAsync(includeDeleted: false, cancellationToken)).Select(e => e.Entry).ToList();
-        var stamp = DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var stamp = time.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         return (format ?? "json").ToLowerInvariant() switch
         {
             "json" => TypedResults.File(await FaqFormats.WriteAsync(entries, FaqFormat.Json, cancellationToken), "application/json", $"faq-{stamp}.json"),
@@ -87,6 +77,3 @@ internal static partial class ImportExportEndpoints
         };
     }
 }
-
-/// <summary>Only for the OpenAPI description of the JSON import body.</summary>
-internal sealed record FaqSetDocumentDto(IReadOnlyList<EntryInput> Entries);

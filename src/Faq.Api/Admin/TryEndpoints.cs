@@ -1,8 +1,4 @@
-using Faq.Api.Ask;
-using Faq.Api.Content;
-using Faq.Core.Editing;
-using Faq.Core.Answering;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Faq.Api.Answering;
 
 namespace Faq.Api.Admin;
 
@@ -19,27 +15,27 @@ internal static class TryEndpoints
 {
     public static RouteGroupBuilder MapAdminTry(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/try", Try).WithName("TryQuestion").WithTags("Admin: try").Accepts<TryRequest>("application/json");
+        admin.MapPost("/try", Try).WithName("TryQuestion").WithTags("Admin: try").Accepts<TryRequest>("application/json")
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable);
         return admin;
     }
 
     internal static async Task<Results<Ok<TryResponse>, ValidationProblem, ProblemHttpResult>> Try(
-        TryRequest? request, HttpContext http, FaqCatalog catalog, FaqAnswerer answerer, CancellationToken cancellationToken)
+        TryRequest? request, HttpContext http, AnsweringService answering, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request?.Question) || request.Question.Length > AskEndpoints.MaxQuestionLength)
+        if (string.IsNullOrWhiteSpace(request?.Question) || request.Question.Length > AnsweringService.MaxQuestionLength)
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["question"] = [$"Type a question of 1 to {AskEndpoints.MaxQuestionLength} characters."] });
+                new Dictionary<string, string[]> { ["question"] = [$"Type a question of 1 to {AnsweringService.MaxQuestionLength} characters."] });
         }
 
-        if (catalog.Current is not { } snapshot)
+        if (await answering.TryAsync(request.Question, cancellationToken) is not { } reply)
         {
-            return AskEndpoints.NotLoaded(http, catalog);
+            return Replies.NotLoaded(http, answering.NotLoadedReason);
         }
 
-        var reply = await answerer.AnswerAsync(snapshot.Index, request.Question, cancellationToken);
         return TypedResults.Ok(new TryResponse(
-            AskEndpoints.ToResponse(reply, null),
+            reply.ToResponse(null),
             [.. reply.Candidates.Select(c => new CandidateDto(c.Entry.Id, c.Entry.Question, Math.Round(c.Keyword, 3), Math.Round(c.Embedding, 3), Math.Round(c.AnswerEmbedding, 3), Math.Round(c.Relevance, 3), Math.Round(c.Confidence, 3)))],
             reply.Triage.Category.ToString(),
             reply.Triage.Reason,

@@ -1,7 +1,7 @@
-using Faq.Api.Content;
+using Faq.Api.Snapshots;
+using Faq.Api.Widget;
 using Faq.Core.Review;
 using Faq.Core.Storage;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Faq.Api.Feedback;
 
@@ -23,8 +23,10 @@ internal static class FeedbackEndpoints
             .WithTags("Feedback")
             .Accepts<FeedbackRequest>("application/json")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(4 * 1024))
-            .RequireRateLimiting(Infrastructure.RateLimiting.PublicPolicy)
-            .RequireCors(Widget.WidgetOptions.CorsPolicy);
+            .RequireRateLimiting(RateLimiting.PublicPolicy)
+            .RequireCors(WidgetOptions.CorsPolicy)
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable)
+            .AcceptsIntegrationKey();
         return api;
     }
 
@@ -35,14 +37,14 @@ internal static class FeedbackEndpoints
     }
 
     internal static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> Post(
-        FeedbackRequest? request, FaqCatalog catalog, IReviewStore review, TimeProvider time, CancellationToken cancellationToken)
+        FeedbackRequest? request, FaqSnapshots snapshots, IReviewStore review, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(request?.FaqId))
         {
             errors["faqId"] = ["Say which answer the feedback is for."];
         }
-        else if (catalog.Current is { } snapshot && !snapshot.Index.ById.ContainsKey(request.FaqId))
+        else if (snapshots.Current is { } snapshot && !snapshot.Index.ById.ContainsKey(request.FaqId))
         {
             errors["faqId"] = [$"There is no FAQ entry \"{request.FaqId}\"."];
         }

@@ -1,6 +1,5 @@
-using Faq.Api.Content;
-using Faq.Api.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Faq.Api.Snapshots;
+using Faq.Api.Store;
 
 namespace Faq.Api.Health;
 
@@ -28,26 +27,29 @@ internal static class HealthEndpoints
         return group;
     }
 
-    internal static Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>> Get(FaqCatalog catalog, StoreOptions store)
+    internal static Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>> Get(FaqSnapshots snapshots, IOptions<StoreOptions> storeOptions)
     {
-        var snapshot = catalog.Current;
-        var health = catalog.Health;
+        var snapshot = snapshots.Current;
+        var health = snapshots.Health;
+        var store = storeOptions.Value.Kind.ToString();
         if (snapshot is null)
         {
             return TypedResults.Json(
-                new HealthResponse("unavailable", 0, store.Store, health.Reason, null, null, health.LastSuccess),
+                new HealthResponse("unavailable", 0, store, health.Reason, null, null, health.LastSuccess),
                 ApiJsonContext.Default.HealthResponse,
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var embeddingFailing = catalog.EmbeddingFailingSince is { } since
+        var embeddingFailing = snapshot.Index.EmbeddingFailure is { } failure
+            ? $"The entries could not be embedded ({failure}): questions are answered by keyword similarity alone."
+            : snapshots.EmbeddingFailingSince is { } since
             ? $"The embedding service has been failing since {since:u}: questions are answered by keyword similarity alone."
             : null;
         var reason = health.Reachable ? embeddingFailing : health.Reason;
         return TypedResults.Ok(new HealthResponse(
             reason is null ? "healthy" : "degraded",
             snapshot.Index.Entries.Count,
-            store.Store,
+            store,
             reason,
             snapshot.Index.EmbeddingModelId,
             snapshot.LoadedAt,

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Faq.Api.Answering;
 using Faq.Api.Ask;
-using Faq.Api.Faqs;
 using Faq.Api.Health;
+using Faq.Core.Answering;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Faq.Api.Infrastructure;
@@ -10,11 +11,11 @@ namespace Faq.Api.Infrastructure;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(AskRequest))]
 [JsonSerializable(typeof(AskResponse))]
-[JsonSerializable(typeof(FaqSummary[]))]
+[JsonSerializable(typeof(IReadOnlyList<Suggestion>))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(Admin.EntryDto))]
 [JsonSerializable(typeof(Admin.EntryDto[]))]
-[JsonSerializable(typeof(Admin.EntryInput))]
+[JsonSerializable(typeof(Faq.Core.Content.EntryInput))]
 [JsonSerializable(typeof(Admin.VersionDto[]))]
 [JsonSerializable(typeof(Admin.TryRequest))]
 [JsonSerializable(typeof(Admin.TryResponse))]

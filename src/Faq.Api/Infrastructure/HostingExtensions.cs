@@ -10,12 +10,11 @@ internal static class HostingExtensions
 
     /// <summary>
     /// Where the app listens: on the port the Functions host hands a custom handler, else on the configured
-    /// URLs, else on http://localhost:7071. JSON is source-generated so the app stays trimmable.
+    /// URLs, else on http://localhost:7071. JSON is source-generated so the app stays trimmable. One clock for all.
     /// </summary>
     public static WebApplicationBuilder AddFaqHosting(this WebApplicationBuilder builder)
     {
-        var functionsPort = builder.Configuration["FUNCTIONS_CUSTOMHANDLER_PORT"];
-        if (int.TryParse(functionsPort, out var port) && port > 0)
+        if (FunctionsPort(builder.Configuration) is { } port)
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         }
@@ -31,6 +30,11 @@ internal static class HostingExtensions
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
+
+    /// <summary>The port the Azure Functions host hands its custom handler, or null when the app does not run in Functions.</summary>
+    public static int? FunctionsPort(IConfiguration configuration) =>
+        int.TryParse(configuration["FUNCTIONS_CUSTOMHANDLER_PORT"], out var port) && port > 0 ? port : null;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Faq.Api.Infrastructure;
 
@@ -24,6 +25,36 @@ internal sealed class RateLimitOptions
 
     /// <summary>Proxies whose X-Forwarded-For is believed (addresses or CIDR networks), e.g. the Functions front end.</summary>
     public List<string> TrustedProxies { get; set; } = [];
+
+    public IEnumerable<string> Validate()
+    {
+        foreach (var (value, name) in new[] { (AnonymousPerMinute, nameof(AnonymousPerMinute)), (AdminPerMinute, nameof(AdminPerMinute)), (MessagingPerMinute, nameof(MessagingPerMinute)) })
+        {
+            if (value < 1)
+            {
+                yield return $"Faq:RateLimits:{name} must be at least 1.";
+            }
+        }
+
+        if (WindowSeconds is < 1 or > 3600)
+        {
+            yield return "Faq:RateLimits:WindowSeconds must be between 1 and 3600.";
+        }
+
+        foreach (var proxy in TrustedProxies.Where(p => !System.Net.IPNetwork.TryParse(p, out _) && !IPAddress.TryParse(p, out _)))
+        {
+            yield return $"Faq:RateLimits:TrustedProxies: '{proxy}' is not an IP address or CIDR network.";
+        }
+    }
+}
+
+/// <summary>Integration clients (<c>Faq:Integrations</c>).</summary>
+internal sealed class IntegrationOptions
+{
+    public const string Section = "Faq:Integrations";
+
+    /// <summary>Each client's key and limit.</summary>
+    public List<IntegrationKey> Keys { get; set; } = [];
 }
 
 /// <summary>An integration client's key (<c>Faq:Integrations:Keys</c>).</summary>
@@ -51,23 +82,45 @@ internal static class RateLimiting
     /// </summary>
     public static WebApplicationBuilder AddFaqRateLimits(this WebApplicationBuilder builder)
     {
-        var limits = new RateLimitOptions();
-        builder.Configuration.GetSection(RateLimitOptions.Section).Bind(limits);
-        var keys = new List<IntegrationKey>();
-        builder.Configuration.GetSection("Faq:Integrations:Keys").Bind(keys);
-        foreach (var (value, name) in new[] { (limits.AnonymousPerMinute, "AnonymousPerMinute"), (limits.AdminPerMinute, "AdminPerMinute"), (limits.MessagingPerMinute, "MessagingPerMinute") })
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
+            .ValidateProblems(o => o.Validate())
+            .ValidateOnStart();
+        builder.Services.AddOptions<IntegrationOptions>().BindConfiguration(IntegrationOptions.Section)
+            .Validate(o => o.Keys.All(k => k.PerMinute is null or >= 1), "Faq:Integrations:Keys:*:PerMinute must be at least 1.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => new KeyRing<IntegrationKey>(sp.GetRequiredService<IOptions<IntegrationOptions>>().Value.Keys, k => k.Key));
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) => TrustProxies(options, limits.Value.TrustedProxies));
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, KeyRing<IntegrationKey>>((options, limits, integrations) =>
+            AddPolicies(options, limits.Value, integrations));
+        return builder;
+    }
+
+    // With both lists empty the middleware would believe any sender, so with no trusted proxy configured forwarded
+    // headers are not read at all; otherwise only from the configured ones (not even loopback).
+    private static void TrustProxies(ForwardedHeadersOptions options, List<string> proxies)
+    {
+        options.ForwardedHeaders = proxies.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the older list is still consulted by the middleware, so it must be emptied too
+        options.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+        foreach (var proxy in proxies)
         {
-            if (value < 1)
+            if (System.Net.IPNetwork.TryParse(proxy, out var network))
             {
-                throw new InvalidOperationException($"Faq:RateLimits:{name} must be at least 1.");
+                options.KnownIPNetworks.Add(network);
+            }
+            else if (IPAddress.TryParse(proxy, out var address))
+            {
+                options.KnownProxies.Add(address);
             }
         }
+    }
 
-        if (limits.WindowSeconds is < 1 or > 3600)
-        {
-            throw new InvalidOperationException("Faq:RateLimits:WindowSeconds must be between 1 and 3600.");
-        }
-
+    private static void AddPolicies(RateLimiterOptions options, RateLimitOptions limits, KeyRing<IntegrationKey> integrations)
+    {
         var window = TimeSpan.FromSeconds(limits.WindowSeconds);
         RateLimitPartition<string> Window(string partition, int perMinute) =>
             RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
@@ -77,72 +130,37 @@ internal static class RateLimiting
                 QueueLimit = 0,
             });
 
-        var integrations = new KeyRing<IntegrationKey>(keys, k => k.Key);
-
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = async (context, cancellationToken) =>
         {
-            // With both lists empty the middleware would believe any sender, so with no trusted proxy configured
-            // forwarded headers are not read at all; otherwise only from the configured ones (not even loopback).
-            options.ForwardedHeaders = limits.TrustedProxies.Count == 0
-                ? ForwardedHeaders.None
-                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            options.KnownProxies.Clear();
-            options.KnownIPNetworks.Clear();
-#pragma warning disable ASPDEPR005 // the older list is still consulted by the middleware, so it must be emptied too
-            options.KnownNetworks.Clear();
-#pragma warning restore ASPDEPR005
-            foreach (var proxy in limits.TrustedProxies)
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
+            context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, retryAfter).ToString(CultureInfo.InvariantCulture);
+            await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
-                if (System.Net.IPNetwork.TryParse(proxy, out var network))
+                HttpContext = context.HttpContext,
+                ProblemDetails =
                 {
-                    options.KnownIPNetworks.Add(network);
-                }
-                else if (IPAddress.TryParse(proxy, out var address))
-                {
-                    options.KnownProxies.Add(address);
-                }
-                else
-                {
-                    throw new InvalidOperationException($"Faq:RateLimits:TrustedProxies: '{proxy}' is not an IP address or CIDR network.");
-                }
-            }
-        });
-
-        builder.Services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
-                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, retryAfter).ToString(CultureInfo.InvariantCulture);
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests.",
-                        Detail = $"Please wait {Math.Max(1, retryAfter)} seconds and try again.",
-                    },
-                });
-            };
-
-            options.AddPolicy(PublicPolicy, context =>
-            {
-                if (context.Request.Headers.TryGetValue(IntegrationKeyHeader, out var key) && key.Count == 1
-                    && integrations.Match(key[0]!) is { } client)
-                {
-                    return Window("key:" + client.Name, client.PerMinute ?? limits.AnonymousPerMinute);
-                }
-
-                return Window("ip:" + Address(context), limits.AnonymousPerMinute);
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many requests.",
+                    Detail = $"Please wait {Math.Max(1, retryAfter)} seconds and try again.",
+                },
             });
-            options.AddPolicy(AdminPolicy, context =>
-                Window("admin:" + (context.User.Identity?.Name ?? Address(context)), limits.AdminPerMinute));
-            options.AddPolicy(MessagingPolicy, context =>
-                Window("from:" + (context.Request.HasFormContentType && context.Request.Form.TryGetValue("From", out var from) ? from.ToString() : Address(context)), limits.MessagingPerMinute));
+        };
+
+        options.AddPolicy(PublicPolicy, context =>
+        {
+            if (context.Request.Headers.TryGetValue(IntegrationKeyHeader, out var key) && key.Count == 1
+                && integrations.Match(key[0]!) is { } client)
+            {
+                return Window("key:" + client.Name, client.PerMinute ?? limits.AnonymousPerMinute);
+            }
+
+            return Window("ip:" + Address(context), limits.AnonymousPerMinute);
         });
-        return builder;
+        options.AddPolicy(AdminPolicy, context =>
+            Window("admin:" + (context.User.Identity?.Name ?? Address(context)), limits.AdminPerMinute));
+        options.AddPolicy(MessagingPolicy, context =>
+            Window("from:" + (context.Request.HasFormContentType && context.Request.Form.TryGetValue("From", out var from) ? from.ToString() : Address(context)), limits.MessagingPerMinute));
     }
 
     private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -18,7 +18,7 @@ internal static class Examples
             Describe(schema, "sessionId", "Optional id of the conversation, at most 128 characters; echoed back.");
             Describe(schema, "channel", "Optional: web (default), sms, whatsapp or api. sms and whatsapp get plain text that fits one 1,600-character message with the disclaimer.");
         }
-        else if (type == typeof(Ask.AskResponse))
+        else if (type == typeof(Answering.AskResponse))
         {
             schema.Required = new HashSet<string> { "outcome", "answer", "confidence", "suggestions", "disclaimer" };
             schema.Examples = [new JsonObject
@@ -41,7 +41,7 @@ internal static class Examples
             schema.Required = new HashSet<string> { "faqId", "helpful" };
             schema.Examples = [new JsonObject { ["faqId"] = "is-it-painful", ["helpful"] = true }];
         }
-        else if (type == typeof(Admin.EntryInput))
+        else if (type == typeof(Faq.Core.Content.EntryInput))
         {
             schema.Required = new HashSet<string> { "question", "answer" };
             schema.Examples = [new JsonObject

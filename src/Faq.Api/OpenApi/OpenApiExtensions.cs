@@ -6,10 +6,13 @@ namespace Faq.Api.OpenApi;
 internal static class OpenApiExtensions
 {
     public const string DocumentPath = "/api/openapi.json";
+    public const string AdminKeyScheme = "adminKey";
+    public const string IntegrationKeyScheme = "integrationKey";
 
     /// <summary>
-    /// The OpenAPI 3 description of every endpoint, generated from the endpoints themselves, with the two API-key
-    /// schemes and the problem+json error responses each operation can return.
+    /// The OpenAPI 3 description of every endpoint, generated from the endpoints themselves: each declares its
+    /// problem+json responses and keys (<see cref="OpenApiEndpointExtensions"/>); this adds the two API-key schemes and
+    /// the problem details schema they refer to.
     /// </summary>
     public static WebApplicationBuilder AddFaqOpenApi(this WebApplicationBuilder builder)
     {
@@ -27,14 +30,14 @@ internal static class OpenApiExtensions
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-                document.Components.SecuritySchemes["adminKey"] = new OpenApiSecurityScheme
+                document.Components.SecuritySchemes[AdminKeyScheme] = new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.ApiKey,
                     In = ParameterLocation.Header,
                     Name = "X-Api-Key",
                     Description = "A clinic staff key (Faq:Admin:Keys). With platform sign-in enabled, the App Service principal is accepted instead.",
                 };
-                document.Components.SecuritySchemes["integrationKey"] = new OpenApiSecurityScheme
+                document.Components.SecuritySchemes[IntegrationKeyScheme] = new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.ApiKey,
                     In = ParameterLocation.Header,
@@ -59,7 +62,17 @@ internal static class OpenApiExtensions
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer(Examples.Apply);
-            options.AddOperationTransformer(ProblemResponses.Apply);
+
+            // Endpoints returning ValidationProblem declare their 400 through the result type, which names it only "Bad Request".
+            options.AddOperationTransformer((operation, context, cancellationToken) =>
+            {
+                if (operation.Responses?.TryGetValue("400", out var invalid) == true && invalid is OpenApiResponse response)
+                {
+                    response.Description = OpenApiEndpointExtensions.Describe(StatusCodes.Status400BadRequest);
+                }
+
+                return Task.CompletedTask;
+            });
         });
         return builder;
     }

@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Faq.Api.Widget;
 
-/// <summary>Settings for the embeddable chat widget (<c>Faq:Widget</c>).</summary>
+/// <summary>Settings for the embeddable chat widget (<c>Faq:Widget</c>; its featured questions are an answering setting, <see cref="Answering.FeaturedQuestionsOptions"/>).</summary>
 internal sealed class WidgetOptions
 {
     public const string Section = "Faq:Widget";
@@ -13,42 +13,26 @@ internal sealed class WidgetOptions
     /// <summary>Clinic websites that may embed the widget and call the public API from the browser.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
-    /// <summary>
-    /// Entry ids the widget suggests first (and /api/faqs lists first), in this order. Empty means
-    /// <see cref="DefaultFeatured"/>. (Configuration binding appends to a list, so the default is not pre-filled.)
-    /// </summary>
-    public List<string> FeaturedQuestions { get; set; } = [];
-
-    public static IReadOnlyList<string> DefaultFeatured { get; } = ["is-it-painful", "how-many-sessions", "side-effects", "dry-needling-vs-acupuncture"];
+    public IEnumerable<string> Validate() => AllowedOrigins
+        .Where(origin => !Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.AbsolutePath != "/" || uri.Scheme is not ("https" or "http"))
+        .Select(origin => $"Faq:Widget:AllowedOrigins: '{origin}' is not an origin like https://clinic.example.");
 }
 
 internal static class WidgetExtensions
 {
-    /// <summary>CORS for the configured clinic origins on the public API, and the widget options.</summary>
+    /// <summary>CORS for the configured clinic origins on the public API.</summary>
     public static WebApplicationBuilder AddFaqWidget(this WebApplicationBuilder builder)
     {
-        var options = new WidgetOptions();
-        builder.Configuration.GetSection(WidgetOptions.Section).Bind(options);
-        if (options.FeaturedQuestions.Count == 0)
-        {
-            options.FeaturedQuestions.AddRange(WidgetOptions.DefaultFeatured);
-        }
-        foreach (var origin in options.AllowedOrigins)
-        {
-            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.AbsolutePath != "/" || uri.Scheme is not ("https" or "http"))
-            {
-                throw new InvalidOperationException($"Faq:Widget:AllowedOrigins: '{origin}' is not an origin like https://clinic.example.");
-            }
-        }
-
-        builder.Services.AddSingleton(options);
-        builder.Services.AddCors(cors => cors.AddPolicy(WidgetOptions.CorsPolicy, policy =>
-        {
-            policy.WithOrigins([.. options.AllowedOrigins.Select(o => o.TrimEnd('/'))])
+        builder.Services.AddOptions<WidgetOptions>().BindConfiguration(WidgetOptions.Section)
+            .ValidateProblems(o => o.Validate())
+            .ValidateOnStart();
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<IOptions<WidgetOptions>>((cors, widget) =>
+            cors.AddPolicy(WidgetOptions.CorsPolicy, policy => policy
+                .WithOrigins([.. widget.Value.AllowedOrigins.Select(o => o.TrimEnd('/'))])
                 .WithMethods("GET", "POST")
                 .WithHeaders("Content-Type")
-                .SetPreflightMaxAge(TimeSpan.FromHours(1));
-        }));
+                .SetPreflightMaxAge(TimeSpan.FromHours(1))));
         return builder;
     }
 

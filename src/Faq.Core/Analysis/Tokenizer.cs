@@ -9,7 +9,6 @@ internal static class Tokenizer
         var tokens = new List<string>();
         Span<char> buffer = stackalloc char[64];
         var length = 0;
-        var overflow = false;
 
         for (var i = 0; i <= folded.Length; i++)
         {
@@ -19,10 +18,6 @@ internal static class Tokenizer
                 if (length < buffer.Length)
                 {
                     buffer[length++] = c;
-                }
-                else
-                {
-                    overflow = true;
                 }
 
                 continue;
@@ -37,9 +32,7 @@ internal static class Tokenizer
             {
                 // Words longer than the buffer are not language (hashes, URLs, keyboard mashing): keep a prefix.
                 tokens.Add(new string(buffer[..length]));
-                _ = overflow;
                 length = 0;
-                overflow = false;
             }
         }
 

@@ -35,9 +35,6 @@ public sealed class FaqAnswerer
         _starters = starters ?? [];
     }
 
-    /// <summary>The options in force.</summary>
-    public AnsweringOptions Options => _options;
-
     /// <summary>Answers a question.</summary>
     public async Task<FaqReply> AnswerAsync(FaqIndex index, string question, CancellationToken cancellationToken = default)
     {

@@ -19,7 +19,21 @@ public enum AnswerOutcome
     Urgent,
 }
 
-/// <summary>A question the patient may want to ask next.</summary>
+/// <summary>The names outcomes go by outside the process (the API's <c>outcome</c>, the review queue).</summary>
+public static class AnswerOutcomeNames
+{
+    /// <summary><c>answered</c>, <c>clarify</c>, <c>fallback</c> or <c>urgent</c>.</summary>
+    public static string Name(this AnswerOutcome outcome) => outcome switch
+    {
+        AnswerOutcome.Answered => "answered",
+        AnswerOutcome.Clarify => "clarify",
+        AnswerOutcome.Fallback => "fallback",
+        AnswerOutcome.Urgent => "urgent",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+}
+
+/// <summary>A question the patient may want to ask next: an entry's id and question.</summary>
 public sealed record Suggestion(string FaqId, string Question);
 
 /// <summary>The bot's reply to one question.</summary>

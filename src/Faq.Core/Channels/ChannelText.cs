@@ -27,7 +27,7 @@ public enum Channel
 /// </summary>
 public static partial class ChannelText
 {
-    /// <summary>Twilio's limit for one message body.</summary>
+    /// <summary>The longest body one SMS or WhatsApp message may carry.</summary>
     public const int MaxMessageLength = 1600;
 
     /// <summary>Added where an answer was shortened.</summary>

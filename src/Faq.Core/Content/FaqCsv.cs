@@ -2,12 +2,6 @@ using System.Text;
 
 namespace Faq.Core.Content;
 
-/// <summary>A CSV row read as an entry, or the reason it could not be.</summary>
-/// <param name="Row">1-based data row number (the header is row 0).</param>
-/// <param name="Entry">The entry, when the row could be read.</param>
-/// <param name="Error">Why the row could not be read.</param>
-public sealed record CsvRow(int Row, FaqEntry? Entry, string? Error);
-
 /// <summary>
 /// The FAQ as CSV (RFC 4180): a header with the columns <c>id, question, alternates, answer, tags, related</c> in
 /// any order; fields with commas, quotes or line breaks are quoted, quotes doubled; lists are separated by <c>|</c>.
@@ -20,7 +14,7 @@ public static class FaqCsv
 
     /// <summary>Reads rows.</summary>
     /// <exception cref="FormatException">The header is missing a column, or the quoting is broken.</exception>
-    public static IReadOnlyList<CsvRow> Parse(string csv)
+    public static IReadOnlyList<ImportRow> Parse(string csv)
     {
         ArgumentNullException.ThrowIfNull(csv);
         var records = ReadRecords(csv.TrimStart('\uFEFF'));
@@ -37,7 +31,7 @@ public static class FaqCsv
         }
 
         var at = Columns.ToDictionary(c => c, c => header.IndexOf(c), StringComparer.Ordinal);
-        var rows = new List<CsvRow>();
+        var rows = new List<ImportRow>();
         for (var r = 1; r < records.Count; r++)
         {
             var fields = records[r];
@@ -48,12 +42,12 @@ public static class FaqCsv
 
             if (fields.Count != header.Count)
             {
-                rows.Add(new CsvRow(r, null, $"Row {r} has {fields.Count} fields; the header has {header.Count}."));
+                rows.Add(new ImportRow(r, null, $"Row {r} has {fields.Count} fields; the header has {header.Count}."));
                 continue;
             }
 
             string Field(string column) => fields[at[column]].Trim();
-            rows.Add(new CsvRow(r, new FaqEntry(Field("id"), Field("question"), List(Field("alternates")), Field("answer"), List(Field("tags")), List(Field("related"))), null));
+            rows.Add(new ImportRow(r, new FaqEntry(Field("id"), Field("question"), List(Field("alternates")), Field("answer"), List(Field("tags")), List(Field("related"))), null));
         }
 
         return rows;

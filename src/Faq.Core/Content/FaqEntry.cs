@@ -25,3 +25,31 @@ public sealed record FaqEntry(
             && Alternates.SequenceEqual(other.Alternates) && Tags.SequenceEqual(other.Tags) && Related.SequenceEqual(other.Related);
     }
 }
+
+/// <summary>
+/// An entry as a person writes it (a FAQ file, an import row, the admin API's body): any field may be missing, padded
+/// or hold blank list items.
+/// </summary>
+/// <param name="Id">The entry id.</param>
+/// <param name="Question">The canonical question.</param>
+/// <param name="Alternates">Other wordings.</param>
+/// <param name="Answer">The answer text.</param>
+/// <param name="Tags">Labels for staff.</param>
+/// <param name="Related">Ids of follow-up entries.</param>
+public sealed record EntryInput(
+    string? Id,
+    string? Question,
+    IReadOnlyList<string?>? Alternates,
+    string? Answer,
+    IReadOnlyList<string?>? Tags,
+    IReadOnlyList<string?>? Related)
+{
+    /// <summary>The entry with its text trimmed and blank list items dropped; <paramref name="id"/> (say, from an address) wins over <see cref="Id"/>.</summary>
+    public FaqEntry ToEntry(string? id = null) => new(
+        (id ?? Id ?? string.Empty).Trim(),
+        Question?.Trim() ?? string.Empty,
+        FaqSet.Clean(Alternates),
+        Answer?.Trim() ?? string.Empty,
+        FaqSet.Clean(Tags),
+        FaqSet.Clean(Related));
+}

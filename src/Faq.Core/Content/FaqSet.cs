@@ -62,8 +62,7 @@ public static class FaqSet
             throw new FormatException("The FAQ document must be an object with an \"entries\" array.");
         }
 
-        return [.. document.Entries.Select(e => new FaqEntry(
-            e?.Id?.Trim() ?? string.Empty, e?.Question?.Trim() ?? string.Empty, Clean(e?.Alternates), e?.Answer?.Trim() ?? string.Empty, Clean(e?.Tags), Clean(e?.Related)))];
+        return [.. document.Entries.Select(e => (e ?? new EntryInput(null, null, null, null, null, null)).ToEntry())];
     }
 
     /// <summary>Writes entries as a FAQ document.</summary>
@@ -71,7 +70,7 @@ public static class FaqSet
     {
         var document = new FaqSetDocument(
         [
-            .. entries.Select(e => new FaqSetEntry(e.Id, e.Question, [.. e.Alternates], e.Answer, [.. e.Tags], [.. e.Related])),
+            .. entries.Select(e => new EntryInput(e.Id, e.Question, [.. e.Alternates], e.Answer, [.. e.Tags], [.. e.Related])),
         ]);
         return JsonSerializer.SerializeAsync(json, document, FaqSetJsonContext.Default.FaqSetDocument, cancellationToken);
     }
@@ -109,15 +108,7 @@ public static class FaqSet
         values is null ? [] : [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim())];
 }
 
-internal sealed record FaqSetDocument(List<FaqSetEntry?>? Entries);
-
-internal sealed record FaqSetEntry(
-    string? Id,
-    string? Question,
-    List<string?>? Alternates,
-    string? Answer,
-    List<string?>? Tags,
-    List<string?>? Related);
+internal sealed record FaqSetDocument(List<EntryInput?>? Entries);
 
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

@@ -10,7 +10,7 @@ namespace Faq.Core.Editing;
 /// </summary>
 public static partial class EntryValidator
 {
-    /// <summary>Longest id.</summary>
+    /// <summary>Longest id, in the admin API and in every store.</summary>
     public const int MaxIdLength = 80;
     /// <summary>Longest question or alternate.</summary>
     public const int MaxQuestionLength = 300;

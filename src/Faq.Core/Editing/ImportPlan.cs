@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Faq.Core.Content;
+using Faq.Core.Embeddings;
 using Faq.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -18,28 +20,47 @@ public sealed record ImportReport(bool DryRun, bool Applied, ImportSummary Summa
 /// <param name="Rejected">Rows with errors.</param>
 public sealed record ImportSummary(int Created, int Updated, int Unchanged, int Rejected);
 
-/// <summary>One row: <c>create</c>, <c>update</c>, <c>unchanged</c> or <c>reject</c>, and why a row is rejected.</summary>
+/// <summary>One row: its action, and why a row is rejected.</summary>
 /// <param name="Row">Row number in the file (1-based).</param>
 /// <param name="Id">The entry id, when the row could be read.</param>
 /// <param name="Action">What happens to the row.</param>
 /// <param name="Errors">Why the row is rejected, by field.</param>
-public sealed record ImportRowReport(int Row, string? Id, string Action, IReadOnlyDictionary<string, string[]>? Errors);
+public sealed record ImportRowReport(int Row, string? Id, ImportAction Action, IReadOnlyDictionary<string, string[]>? Errors);
+
+/// <summary>What an import does with a row.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ImportAction>))]
+public enum ImportAction
+{
+    /// <summary>A new entry.</summary>
+    [JsonStringEnumMemberName("create")]
+    Create,
+
+    /// <summary>The entry changes (or comes back, if it was deleted).</summary>
+    [JsonStringEnumMemberName("update")]
+    Update,
+
+    /// <summary>The row says what the entry already says.</summary>
+    [JsonStringEnumMemberName("unchanged")]
+    Unchanged,
+
+    /// <summary>The row has errors; nothing is imported.</summary>
+    [JsonStringEnumMemberName("reject")]
+    Reject,
+}
 
 /// <summary>
-/// What an import will do: every row validated against the FAQ as it will be after the import (so related ids may
-/// point at entries the same file creates), nothing written until every row is valid. Applying writes row by row;
-/// if a write fails midway, the rows already written are undone (created entries deleted, updated ones reverted),
-/// so an import lands whole or not at all.
+/// What an import will do (see <see cref="EditingService.ImportAsync"/>): every row validated against the FAQ as it
+/// will be after the import, and how to write it whole or not at all.
 /// </summary>
-public sealed partial class ImportPlan
+internal sealed partial class ImportPlan
 {
-    private readonly List<(int Row, string? Id, string Action, FaqEntry? Entry, StoredEntry? Current, Dictionary<string, string[]>? Errors)> _rows = [];
+    private readonly List<PlannedRow> _rows = [];
 
     /// <summary>Rows that cannot be imported; nothing is applied while there are any.</summary>
-    public int Rejected => _rows.Count(r => r.Action == "reject");
+    public int Rejected => _rows.Count(r => r.Action == ImportAction.Reject);
 
     /// <summary>Plans an import of <paramref name="rows"/> into a FAQ that holds <paramref name="existing"/>.</summary>
-    public static ImportPlan Make(IReadOnlyList<CsvRow> rows, IReadOnlyList<StoredEntry> existing)
+    public static ImportPlan Make(IReadOnlyList<ImportRow> rows, IReadOnlyList<StoredEntry> existing)
     {
         var plan = new ImportPlan();
         var byId = existing.ToDictionary(e => e.Entry.Id, StringComparer.Ordinal);
@@ -54,13 +75,13 @@ public sealed partial class ImportPlan
         {
             if (row.Entry is not { } entry)
             {
-                plan._rows.Add((row.Row, null, "reject", null, null, new() { ["row"] = [row.Error ?? "The row could not be read."] }));
+                plan._rows.Add(PlannedRow.Rejected(row.Row, null, new() { ["row"] = [row.Error ?? "The row could not be read."] }));
                 continue;
             }
 
             if (importIds[entry.Id] != row.Row)
             {
-                plan._rows.Add((row.Row, entry.Id, "reject", null, null, new() { ["id"] = [$"The id \"{entry.Id}\" is also used by row {importIds[entry.Id]}."] }));
+                plan._rows.Add(PlannedRow.Rejected(row.Row, entry.Id, new() { ["id"] = [$"The id \"{entry.Id}\" is also used by row {importIds[entry.Id]}."] }));
                 continue;
             }
 
@@ -68,13 +89,15 @@ public sealed partial class ImportPlan
             var errors = EntryValidator.Validate(entry, others, knownIds);
             if (errors.Count > 0)
             {
-                plan._rows.Add((row.Row, entry.Id, "reject", null, null, errors));
+                plan._rows.Add(PlannedRow.Rejected(row.Row, entry.Id, errors));
                 continue;
             }
 
             var current = byId.GetValueOrDefault(entry.Id);
-            var action = current is null ? "create" : (!current.Deleted && current.Entry.HasSameContent(entry) ? "unchanged" : "update");
-            plan._rows.Add((row.Row, entry.Id, action, entry, current, null));
+            var action = current is null ? ImportAction.Create
+                : !current.Deleted && current.Entry.HasSameContent(entry) ? ImportAction.Unchanged
+                : ImportAction.Update;
+            plan._rows.Add(new PlannedRow(row.Row, entry.Id, action, entry, current, null));
         }
 
         return plan;
@@ -84,46 +107,40 @@ public sealed partial class ImportPlan
     public ImportReport Report(bool dryRun, bool applied) => new(
         dryRun,
         applied,
-        new ImportSummary(_rows.Count(r => r.Action == "create"), _rows.Count(r => r.Action == "update"), _rows.Count(r => r.Action == "unchanged"), Rejected),
+        new ImportSummary(Count(ImportAction.Create), Count(ImportAction.Update), Count(ImportAction.Unchanged), Rejected),
         [.. _rows.Select(r => new ImportRowReport(r.Row, r.Id, r.Action, r.Errors))]);
 
-    /// <summary>Rows that will be written (created or updated).</summary>
-    public int Writes => _rows.Count(r => r.Action is "create" or "update");
+    private int Count(ImportAction action) => _rows.Count(r => r.Action == action);
 
     /// <summary>
-    /// Writes the planned rows; if one fails, undoes those already written and rethrows. Deliberately not
-    /// cancellable: once writing starts, an import is applied (or undone) whole.
+    /// Writes the planned rows (already validated as a whole: one by one, a row may clash with an entry a later row
+    /// changes); if one fails, undoes those already written and rethrows. Deliberately not cancellable.
     /// </summary>
-    /// <param name="editor">Saves entries (with their vectors).</param>
-    /// <param name="user">Recorded as the editor of every change.</param>
-    /// <param name="logger">Receives a rollback and any undo that fails.</param>
-    /// <param name="progress">Receives the number of rows written so far.</param>
-    public async Task ApplyAsync(FaqEditor editor, string user, ILogger logger, IProgress<int>? progress)
+    public async Task ApplyAsync(IFaqStore store, Func<FaqEntry, Task<EntryVectors?>> vectors, string user, ILogger logger, IProgress<int>? progress)
     {
-        ArgumentNullException.ThrowIfNull(editor);
-        var done = new List<(string Action, StoredEntry Before, StoredEntry After)>();
+        var done = new List<(ImportAction Action, StoredEntry Before, StoredEntry After)>();
         try
         {
-            foreach (var row in _rows.Where(r => r.Action is "create" or "update"))
+            foreach (var row in _rows.Where(r => r.Action is ImportAction.Create or ImportAction.Update))
             {
-                if (row.Action == "create")
+                if (row.Action == ImportAction.Create)
                 {
-                    var created = await editor.CreateAsync(row.Entry!, user, CancellationToken.None);
-                    done.Add(("create", created, created));
-                    progress?.Report(done.Count);
+                    var created = await store.CreateAsync(row.Entry!, user, await vectors(row.Entry!), CancellationToken.None);
+                    done.Add((ImportAction.Create, created, created));
                 }
                 else
                 {
                     var current = row.Current!;
                     if (current.Deleted)
                     {
-                        current = await editor.RestoreAsync(current.Entry.Id, current.ETag, user, CancellationToken.None);
+                        current = await store.RestoreAsync(current.Entry.Id, current.ETag, user, CancellationToken.None);
                     }
 
-                    var updated = await editor.UpdateAsync(row.Entry!, current.ETag, user, CancellationToken.None);
-                    done.Add(("update", row.Current!, updated));
-                    progress?.Report(done.Count);
+                    var updated = await store.UpdateAsync(row.Entry!, current.ETag, user, await vectors(row.Entry!), CancellationToken.None);
+                    done.Add((ImportAction.Update, row.Current!, updated));
                 }
+
+                progress?.Report(done.Count);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -133,16 +150,16 @@ public sealed partial class ImportPlan
             {
                 try
                 {
-                    if (action == "create")
+                    if (action == ImportAction.Create)
                     {
-                        await editor.DeleteAsync(after.Entry.Id, after.ETag, user, CancellationToken.None);
+                        await store.DeleteAsync(after.Entry.Id, after.ETag, user, CancellationToken.None);
                     }
                     else
                     {
-                        var reverted = await editor.RevertAsync(after.Entry.Id, before.Version, after.ETag, user, CancellationToken.None);
+                        var reverted = await store.RevertAsync(after.Entry.Id, before.Version, after.ETag, user, await vectors(before.Entry), CancellationToken.None);
                         if (before.Deleted)
                         {
-                            await editor.DeleteAsync(reverted.Entry.Id, reverted.ETag, user, CancellationToken.None);
+                            await store.DeleteAsync(reverted.Entry.Id, reverted.ETag, user, CancellationToken.None);
                         }
                     }
                 }
@@ -161,4 +178,9 @@ public sealed partial class ImportPlan
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not undo the import's change to {FaqId}: {Reason}; its history shows both versions")]
     private static partial void LogUndoFailed(ILogger logger, string faqId, string reason);
+
+    private sealed record PlannedRow(int Row, string? Id, ImportAction Action, FaqEntry? Entry, StoredEntry? Current, Dictionary<string, string[]>? Errors)
+    {
+        public static PlannedRow Rejected(int row, string? id, Dictionary<string, string[]> errors) => new(row, id, ImportAction.Reject, null, null, errors);
+    }
 }

@@ -1,5 +1,4 @@
 using Faq.Core.Content;
-using Faq.Core.Storage;
 using Microsoft.Extensions.AI;
 
 namespace Faq.Core.Embeddings;

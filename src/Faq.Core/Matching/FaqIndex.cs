@@ -3,7 +3,6 @@ using System.Numerics.Tensors;
 using Faq.Core.Analysis;
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
-using Faq.Core.Storage;
 using Microsoft.Extensions.AI;
 
 namespace Faq.Core.Matching;

@@ -1,11 +1,15 @@
 using Faq.Core.Content;
+using Faq.Core.Embeddings;
 using Faq.Core.Storage;
 
 namespace Faq.Storage.Files;
 
 /// <summary>
 /// FAQ entries in one JSON file per tenant (<c>{folder}/{tenant}.json</c>) holding current entries and their full
-/// history, written atomically through <see cref="AtomicJsonFile{T}"/>.
+/// history, written atomically through <see cref="AtomicJsonFile{T}"/>. Other processes may write the same file (the
+/// <c>faq import</c> command, a second app instance): every read sees their changes, and every write is applied to
+/// the file as it is at that moment, so nothing they saved is ever overwritten; an edit based on an entry they changed
+/// fails with <see cref="FaqConcurrencyException"/>, like any stale ETag.
 /// </summary>
 internal sealed class FileFaqStore(string folder, string tenant, TimeProvider time) : IFaqStore, IDisposable
 {

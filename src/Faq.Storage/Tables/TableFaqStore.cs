@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Faq.Core.Content;
+using Faq.Core.Embeddings;
 using Faq.Core.Storage;
 
 namespace Faq.Storage.Tables;

@@ -2,9 +2,12 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Faq.Api.Admin;
-using Faq.Api.Ask;
-using Faq.Api.Content;
+using Faq.Api.Answering;
+using Faq.Api.Embeddings;
 using Faq.Api.Infrastructure;
+using Faq.Api.Review;
+using Faq.Api.Snapshots;
+using Faq.Api.Store;
 using Faq.Api.Webhooks;
 using Faq.Api.Widget;
 using Faq.AzureOpenAI;
@@ -27,20 +30,24 @@ public sealed partial class DeploymentFilesTests
     [
         (AnsweringExtensions.AnsweringSection, typeof(AnsweringOptions)),
         (AnsweringExtensions.ClinicSection, typeof(ClinicProfile)),
-        (ContentOptions.Section, typeof(ContentOptions)),
+        (SeedOptions.Section, typeof(SeedOptions)),
         (EmbeddingOptions.Section, typeof(EmbeddingOptions)),
         (EmbeddingOptions.Section, typeof(AzureOpenAIEmbeddingOptions)),
         (AdminOptions.Section, typeof(AdminOptions)),
+        (ReviewOptions.Section, typeof(ReviewOptions)),
         (WidgetOptions.Section, typeof(WidgetOptions)),
+        (FeaturedQuestionsOptions.Section, typeof(FeaturedQuestionsOptions)),
         (RateLimitOptions.Section, typeof(RateLimitOptions)),
-        ("Faq:Integrations:Keys:*", typeof(IntegrationKey)),
+        (IntegrationOptions.Section, typeof(IntegrationOptions)),
         (TwilioOptions.Section, typeof(TwilioOptions)),
-        ("Faq:StoreResilience", typeof(StoreResilienceOptions)),
+        (StoreResilienceOptions.Section, typeof(StoreResilienceOptions)),
+        (StoreOptions.Section, typeof(StoreOptions)),
+        (SnapshotOptions.Section, typeof(SnapshotOptions)),
     ];
 
     private static HashSet<string> KnownKeys()
     {
-        var keys = new HashSet<string>(StoreOptions.Keys, StringComparer.OrdinalIgnoreCase);
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (section, type) in OptionsSections)
         {
             AddKeys(keys, section, type, depth: 0);
@@ -53,7 +60,7 @@ public sealed partial class DeploymentFilesTests
     {
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
-            var key = prefix + ":" + property.Name;
+            var key = prefix + ":" + (property.GetCustomAttribute<Microsoft.Extensions.Configuration.ConfigurationKeyNameAttribute>()?.Name ?? property.Name);
             var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             var element = propertyType.IsGenericType && propertyType.GetGenericTypeDefinition() == typeof(List<>) ? propertyType.GetGenericArguments()[0] : null;
             if (element is not null)

@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Faq.Core.Channels;
+namespace Faq.Api.Webhooks;
 
 /// <summary>
 /// Twilio's request signature: Base64(HMAC-SHA1(auth token, full URL + every POST parameter sorted by name,
 /// each as name then value)), compared in constant time.
 /// </summary>
-public static class TwilioSignature
+internal static class TwilioSignature
 {
     /// <summary>The signature Twilio would send for this URL and these form parameters.</summary>
     public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters)

@@ -1,0 +1,49 @@
+using Faq.Core.Answering;
+
+namespace Faq.Api.Answering;
+
+/// <summary>The questions offered first (<c>Faq:Widget:FeaturedQuestions</c>): by a greeting, by the widget, at the top of /api/faqs.</summary>
+internal sealed class FeaturedQuestionsOptions
+{
+    public const string Section = "Faq:Widget";
+
+    /// <summary>Entry ids, in this order. Empty means <see cref="Default"/> (configuration binding appends to a list, so the default is not pre-filled).</summary>
+    public List<string> FeaturedQuestions { get; set; } = [];
+
+    public static IReadOnlyList<string> Default { get; } = ["is-it-painful", "how-many-sessions", "side-effects", "dry-needling-vs-acupuncture"];
+}
+
+internal static class AnsweringExtensions
+{
+    public const string AnsweringSection = "Faq:Answering";
+    public const string ClinicSection = "Faq:Clinic";
+
+    /// <summary>The answering policy, the clinic's details, the featured questions and the answering service every channel uses.</summary>
+    public static WebApplicationBuilder AddFaqAnswering(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringSection)
+            .ValidateProblems(o => o.Validate())
+            .ValidateOnStart();
+        builder.Services.AddOptions<ClinicProfile>().BindConfiguration(ClinicSection)
+            .Validate(c => !string.IsNullOrWhiteSpace(c.Name), "Faq:Clinic:Name must not be empty.")
+            .Validate(c => !string.IsNullOrWhiteSpace(c.EmergencyNumber), "Faq:Clinic:EmergencyNumber must not be empty.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<FeaturedQuestionsOptions>().BindConfiguration(FeaturedQuestionsOptions.Section)
+            .PostConfigure(o =>
+            {
+                if (o.FeaturedQuestions.Count == 0)
+                {
+                    o.FeaturedQuestions.AddRange(FeaturedQuestionsOptions.Default);
+                }
+            })
+            .ValidateOnStart();
+
+        // A greeting offers the featured questions.
+        builder.Services.AddSingleton(sp => new FaqAnswerer(
+            sp.GetRequiredService<IOptions<AnsweringOptions>>().Value,
+            sp.GetRequiredService<IOptions<ClinicProfile>>().Value,
+            sp.GetRequiredService<IOptions<FeaturedQuestionsOptions>>().Value.FeaturedQuestions));
+        builder.Services.AddSingleton<AnsweringService>();
+        return builder;
+    }
+}

@@ -1,0 +1,87 @@
+using Faq.Api.Review;
+using Faq.Api.Snapshots;
+using Faq.Core.Answering;
+using Faq.Core.Channels;
+
+namespace Faq.Api.Answering;
+
+/// <summary>
+/// The one way every channel answers (the ask API and the widget, SMS and WhatsApp, the staff "try" box) and lists the
+/// FAQ: from the snapshot being served, reporting to health when questions can no longer be embedded (or can again),
+/// and keeping what patients asked that was not answered confidently for staff review.
+/// </summary>
+internal sealed partial class AnsweringService(
+    FaqSnapshots snapshots,
+    FaqAnswerer answerer,
+    UnansweredRecorder review,
+    IOptions<FeaturedQuestionsOptions> featured,
+    TimeProvider time,
+    ILogger<AnsweringService> logger)
+{
+    /// <summary>Longest question any channel answers.</summary>
+    public const int MaxQuestionLength = 500;
+
+    /// <summary>Why nothing can be answered yet (while <see cref="AnswerAsync"/> returns null).</summary>
+    public string? NotLoadedReason => snapshots.Health.Reason;
+
+    /// <summary>Answers a patient's question; null while no FAQ could be loaded yet.</summary>
+    public Task<FaqReply?> AnswerAsync(string question, Channel channel, CancellationToken cancellationToken) =>
+        AnswerAsync(question, channel.ToString(), keepForReview: true, cancellationToken);
+
+    /// <summary>Answers a staff member's trial question the same way, without keeping it for review; null while no FAQ is loaded.</summary>
+    public Task<FaqReply?> TryAsync(string question, CancellationToken cancellationToken) =>
+        AnswerAsync(question, "staff try", keepForReview: false, cancellationToken);
+
+    /// <summary>Every question of the FAQ being served, the clinic's featured ones first in its order, then by id; null while no FAQ is loaded.</summary>
+    public IReadOnlyList<Suggestion>? Questions()
+    {
+        if (snapshots.Current is not { } snapshot)
+        {
+            return null;
+        }
+
+        var order = featured.Value.FeaturedQuestions;
+        return [.. snapshot.Index.Entries
+            .OrderBy(e => order.IndexOf(e.Id) is var i && i >= 0 ? i : int.MaxValue)
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => new Suggestion(e.Id, e.Question))];
+    }
+
+    private async Task<FaqReply?> AnswerAsync(string question, string askedOn, bool keepForReview, CancellationToken cancellationToken)
+    {
+        if (snapshots.Current is not { } snapshot)
+        {
+            return null;
+        }
+
+        var reply = await answerer.AnswerAsync(snapshot.Index, question, cancellationToken);
+        LogReplied(logger, askedOn, reply.Outcome, reply.FaqId, reply.Confidence, reply.Triage.Category, reply.Degraded);
+        if (snapshots.ReportEmbedding(reply.Degraded, time.GetUtcNow()))
+        {
+            if (reply.Degraded)
+            {
+                LogDegraded(logger);
+            }
+            else
+            {
+                LogRecovered(logger);
+            }
+        }
+
+        if (keepForReview)
+        {
+            review.Observe(question, reply);
+        }
+
+        return reply;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replied on {Channel} {Outcome} with {FaqId} at confidence {Confidence:F3} (triage {Triage}, keyword only {Degraded})")]
+    private static partial void LogReplied(ILogger logger, string channel, AnswerOutcome outcome, string? faqId, double confidence, Faq.Core.Triage.UrgentCategory triage, bool degraded);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Degraded: the embedding service is failing, questions are answered by keyword similarity alone")]
+    private static partial void LogDegraded(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered: questions are embedded again")]
+    private static partial void LogRecovered(ILogger logger);
+}

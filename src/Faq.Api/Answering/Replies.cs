@@ -1,0 +1,48 @@
+using System.Globalization;
+using Faq.Core.Answering;
+using Faq.Core.Channels;
+
+namespace Faq.Api.Answering;
+
+/// <summary>The bot's reply.</summary>
+/// <param name="Outcome"><c>answered</c>, <c>clarify</c>, <c>fallback</c> or <c>urgent</c>.</param>
+/// <param name="Answer">Text for the patient.</param>
+/// <param name="FaqId">The entry answered from; only when the outcome is <c>answered</c>.</param>
+/// <param name="Confidence">Calibrated confidence in the best entry, 0 to 1.</param>
+/// <param name="Suggestions">Follow-up questions (answered), the candidates (clarify) or nearby entries (fallback).</param>
+/// <param name="Disclaimer">Always present, never empty.</param>
+/// <param name="SessionId">The caller's session id, if it sent one.</param>
+internal sealed record AskResponse(
+    string Outcome,
+    string Answer,
+    string? FaqId,
+    double Confidence,
+    IReadOnlyList<Suggestion> Suggestions,
+    string Disclaimer,
+    string? SessionId);
+
+/// <summary>How a reply, or the lack of one, looks over HTTP, the same on every endpoint that answers.</summary>
+internal static class Replies
+{
+    /// <summary>What a client is told to wait while no FAQ is loaded.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    public static AskResponse ToResponse(this FaqReply reply, string? sessionId, Channel channel = Channel.Web) => new(
+        reply.Outcome.Name(),
+        ChannelText.IsMessaging(channel) ? ChannelText.ShapeAnswer(reply) : reply.Answer,
+        reply.FaqId,
+        Math.Round(reply.Confidence, 3),
+        reply.Suggestions,
+        reply.Disclaimer,
+        sessionId);
+
+    /// <summary>503 with Retry-After while no FAQ snapshot could be loaded (for example the store is down at a cold start).</summary>
+    public static ProblemHttpResult NotLoaded(HttpContext httpContext, string? reason)
+    {
+        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            title: "The FAQ is temporarily unavailable.",
+            detail: $"The FAQ could not be loaded yet ({reason}). Try again in {RetryAfterSeconds} seconds.",
+            statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}
