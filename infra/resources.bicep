@@ -162,7 +162,7 @@ resource openAIRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (u
   }
 }
 
-// ---- The function app (Flex Consumption, Linux, custom handler) -------------------------------------------------
+// ---- The function app (Flex Consumption, Linux, .NET isolated worker) ------------------------------------------
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: 'plan-faq-${token}'
   location: location
@@ -237,9 +237,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: 2048
       }
+      // The isolated worker on .NET 10. On Flex Consumption this is what FUNCTIONS_WORKER_RUNTIME used to say: that
+      // app setting is not used there (and must not be set), so it is absent from the settings below.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
     siteConfig: {

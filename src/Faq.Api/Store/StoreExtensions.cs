@@ -13,7 +13,7 @@ internal static class StoreExtensions
     /// (<c>Faq:StoreResilience</c>), and the review store next to it. Incomplete configuration fails start-up with a
     /// message naming the missing key.
     /// </summary>
-    public static WebApplicationBuilder AddFaqStore(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFaqStore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section)
             .ValidateProblems(o => o.Validate())
