@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Cold start: process start → first answered POST /api/ask, the way the Functions host starts the app (published
-# package, FUNCTIONS_CUSTOMHANDLER_PORT, working directory = package root). Each run is a new process against an
-# already seeded store (as after the first deployment), so it measures runtime start, configuration, the first
-# store read and index build, and the first request. Reports median/min/max of N runs for:
+# Cold start: process start → first answered POST /api/ask of the published package, started as a plain process
+# (no Functions host variables, so the app listens itself; working directory = package root). Each run is a new
+# process against an already seeded store (as after the first deployment), so it measures runtime start,
+# configuration, the first store read and index build, and the first request. The configurations take turns run by
+# run (A B C A B C …), so a machine whose speed drifts slows them alike. Reports median/min/max of N runs for:
 #   - the shipped package (self-contained, ReadyToRun) with the file store,
-#   - the same without ReadyToRun (JIT only), side by side, to show what precompiling buys,
-#   - the shipped package with the Table store on a local Azurite (installed by `bash .ci/test.sh`).
-# Usage: bash tests/Faq.Benchmarks/cold-start.sh [runs=7]
+#   - the same without ReadyToRun (JIT only), to show what precompiling buys,
+#   - the shipped package with the Table store on a local Azurite (installed by `bash .ci/test.sh`),
+#   - with a second argument, another published package (e.g. an older release) with the file store and Azurite.
+# Usage: bash tests/Faq.Benchmarks/cold-start.sh [runs=7] [baseline package folder]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-7}
+baseline=${2:-}
 work=$(mktemp -d)
 port=7431
 azurite_port=10432
@@ -27,7 +30,7 @@ one_run() {
   local package=$1; shift
   local start elapsed app
   start=$(now_ms)
-  (cd "$package" && env FUNCTIONS_CUSTOMHANDLER_PORT=$port Logging__LogLevel__Default=Warning "$@" ./Faq.Api >"$work/app.log" 2>&1) &
+  (cd "$package" && exec env -u FUNCTIONS_WORKER_RUNTIME Urls=http://127.0.0.1:$port Logging__LogLevel__Default=Warning "$@" ./Faq.Api >"$work/app.log" 2>&1) &
   app=$!
   until curl -sf -o /dev/null -X POST "http://127.0.0.1:$port/api/ask" -H 'Content-Type: application/json' \
       -d '{"question":"Does dry needling hurt?"}' 2>/dev/null; do
@@ -36,24 +39,16 @@ one_run() {
     sleep 0.005
   done
   elapsed=$(( $(now_ms) - start ))
-  pkill -INT -P $app 2>/dev/null || true; kill -INT $app 2>/dev/null || true; wait $app 2>/dev/null || true
-  pkill -f "$package/Faq.Api" 2>/dev/null || true
+  kill -INT $app 2>/dev/null || true; wait $app 2>/dev/null || true
   sleep 0.3
   echo "$elapsed"
 }
 
-measure() {
-  local label=$1 package=$2; shift 2
-  one_run "$package" "$@" >/dev/null # seeds the store and warms the OS file cache; not counted
-  local times=()
-  for _ in $(seq 1 "$runs"); do times+=("$(one_run "$package" "$@")"); done
-  printf '%s\n' "${times[@]}" | sort -n | awk -v label="$label" -v n="$runs" '
-    { t[NR] = $1 } END { printf "%-46s median %5d ms   min %5d   max %5d   (%d runs)\n", label, t[int((n + 1) / 2)], t[1], t[n], n }'
-}
-
-echo "process start → first answered /api/ask, $(nproc) cores, $(date -u +%F)"
-measure "file store, shipped package (ReadyToRun)" "$work/r2r" Faq__File__Path="$work/store-r2r"
-measure "file store, without ReadyToRun (JIT only)" "$work/jit" Faq__File__Path="$work/store-jit"
+labels=(); packages=(); settings=()
+add() { labels+=("$1"); packages+=("$2"); settings+=("$3"); }
+add "file store, shipped package (ReadyToRun)" "$work/r2r" "Faq__File__Path=$work/store-r2r"
+add "file store, without ReadyToRun (JIT only)" "$work/jit" "Faq__File__Path=$work/store-jit"
+[ -n "$baseline" ] && add "file store, baseline package" "$baseline" "Faq__File__Path=$work/store-baseline"
 
 azurite=tests/tools/node_modules/.bin/azurite-table
 if [ -x "$azurite" ]; then
@@ -61,8 +56,27 @@ if [ -x "$azurite" ]; then
   azurite_pid=$!
   for _ in $(seq 1 100); do (echo >/dev/tcp/127.0.0.1/$azurite_port) 2>/dev/null && break; sleep 0.1; done
   key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==" # Azurite's public dev key
-  measure "Azurite table store, shipped package" "$work/r2r" Faq__Store=Tables \
-    "Faq__Tables__ConnectionString=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;TableEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
+  tables="Faq__Store=Tables Faq__Tables__ConnectionString=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;TableEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
+  add "Azurite table store, shipped package" "$work/r2r" "$tables Faq__Tenant=shipped"
+  [ -n "$baseline" ] && add "Azurite table store, baseline package" "$baseline" "$tables Faq__Tenant=baseline"
 else
-  echo "Azurite not installed (run bash .ci/test.sh once); Table store run skipped" >&2
+  echo "Azurite not installed (run bash .ci/test.sh once); Table store runs skipped" >&2
 fi
+
+# One uncounted run each (seeds its store, warms the OS file cache), then the counted runs in turns.
+for i in "${!labels[@]}"; do
+  # shellcheck disable=SC2086 # the settings are words without spaces
+  one_run "${packages[$i]}" ${settings[$i]} >/dev/null
+done
+for _ in $(seq 1 "$runs"); do
+  for i in "${!labels[@]}"; do
+    # shellcheck disable=SC2086
+    one_run "${packages[$i]}" ${settings[$i]} >>"$work/times-$i"
+  done
+done
+
+echo "process start → first answered /api/ask, $(nproc) cores, $(date -u +%F)"
+for i in "${!labels[@]}"; do
+  sort -n "$work/times-$i" | awk -v label="${labels[$i]}" -v n="$runs" '
+    { t[NR] = $1 } END { printf "%-46s median %5d ms   min %5d   max %5d   (%d runs)\n", label, t[int((n + 1) / 2)], t[1], t[n], n }'
+done
