@@ -63,7 +63,11 @@ internal sealed class MiniLmModel : IDisposable
             tokenizer.LoadVocabulary(reader, convertInputToLowercase: true);
         }
 
-        return new MiniLmModel(session, tokenizer, options);
+        var model = new MiniLmModel(session, tokenizer, options);
+        // One inference while still loading in the background: the runtime's first run sets up its kernels and
+        // buffers, which would otherwise delay the first patient's question.
+        model.Embed("warm up");
+        return model;
     }
 
     private static InferenceSession CreateSession(Stream model, MiniLmOptions options)

@@ -6,7 +6,9 @@
 #   - the shipped package (self-contained, ReadyToRun) with the file store,
 #   - the same without ReadyToRun (JIT only), side by side, to show what precompiling buys,
 #   - the shipped package with the Table store on a local Azurite (installed by `bash .ci/test.sh`).
-# Usage: bash tests/Faq.Benchmarks/cold-start.sh [runs=7]
+#   - with BASELINE=<git ref>: that commit's package too, its runs interleaved with the current package's, so a
+#     change is measured before and after in one run under the same machine load.
+# Usage: [BASELINE=<git ref>] bash tests/Faq.Benchmarks/cold-start.sh [runs=7]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-7}
@@ -14,11 +16,15 @@ work=$(mktemp -d)
 port=7431
 azurite_port=10432
 azurite_pid=""
-trap '[ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap '[ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null; [ -n "${BASELINE:-}" ] && git worktree remove --force "$work/baseline-src" 2>/dev/null; rm -rf "$work"' EXIT
 
 echo "Publishing the packages …" >&2
 dotnet publish src/Faq.Api -c Release -o "$work/r2r" --nologo -v q >/dev/null
 dotnet publish src/Faq.Api -c Release -o "$work/jit" -p:PublishReadyToRun=false --nologo -v q >/dev/null
+if [ -n "${BASELINE:-}" ]; then
+  git worktree add --detach "$work/baseline-src" "$BASELINE" >/dev/null 2>&1
+  dotnet publish "$work/baseline-src/src/Faq.Api" -c Release -o "$work/baseline" --nologo -v q >/dev/null
+fi
 
 now_ms() { date +%s%3N; }
 
@@ -51,7 +57,27 @@ measure() {
     { t[NR] = $1 } END { printf "%-46s median %5d ms   min %5d   max %5d   (%d runs)\n", label, t[int((n + 1) / 2)], t[1], t[n], n }'
 }
 
+# Two packages, their runs interleaved (baseline, current, baseline, …) so drift in the machine's load hits both alike.
+compare() {
+  local label_a=$1 package_a=$2 store_a=$3 label_b=$4 package_b=$5 store_b=$6
+  one_run "$package_a" Faq__File__Path="$store_a" >/dev/null
+  one_run "$package_b" Faq__File__Path="$store_b" >/dev/null
+  local a=() b=()
+  for _ in $(seq 1 "$runs"); do
+    a+=("$(one_run "$package_a" Faq__File__Path="$store_a")")
+    b+=("$(one_run "$package_b" Faq__File__Path="$store_b")")
+  done
+  for pair in "$label_a:${a[*]}" "$label_b:${b[*]}"; do
+    tr ' ' '\n' <<<"${pair#*:}" | sort -n | awk -v label="${pair%%:*}" -v n="$runs" '
+      { t[NR] = $1 } END { printf "%-46s median %5d ms   min %5d   max %5d   (%d runs)\n", label, t[int((n + 1) / 2)], t[1], t[n], n }'
+  done
+}
+
 echo "process start → first answered /api/ask, $(nproc) cores, $(date -u +%F)"
+if [ -n "${BASELINE:-}" ]; then
+  compare "file store, $BASELINE (baseline)" "$work/baseline" "$work/store-base" \
+    "file store, this checkout" "$work/r2r" "$work/store-cur"
+fi
 measure "file store, shipped package (ReadyToRun)" "$work/r2r" Faq__File__Path="$work/store-r2r"
 measure "file store, without ReadyToRun (JIT only)" "$work/jit" Faq__File__Path="$work/store-jit"
 
