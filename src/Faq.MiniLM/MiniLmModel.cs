@@ -45,12 +45,16 @@ internal sealed class MiniLmModel : IDisposable
     public static MiniLmModel Load(Func<(Stream Model, Stream Vocabulary)> open, MiniLmOptions options)
     {
         var (modelStream, vocabularyStream) = open();
-        byte[] bytes;
+        InferenceSession session;
         using (modelStream)
         {
-            bytes = new byte[modelStream.Length];
-            modelStream.ReadExactly(bytes);
+            session = CreateSession(modelStream, options);
         }
+
+        // The session holds its own copy of the weights, so the 91 MB buffer it was read from is garbage now.
+        // Collecting it once, here, returns that memory to the system instead of leaving it in a large-object heap
+        // the app may never fill again.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         var tokenizer = new BertTokenizer();
         using (var reader = new StreamReader(vocabularyStream))
@@ -59,6 +63,17 @@ internal sealed class MiniLmModel : IDisposable
             tokenizer.LoadVocabulary(reader, convertInputToLowercase: true);
         }
 
+        var model = new MiniLmModel(session, tokenizer, options);
+        // One inference while still loading in the background: the runtime's first run sets up its kernels and
+        // buffers, which would otherwise delay the first patient's question.
+        model.Embed("warm up");
+        return model;
+    }
+
+    private static InferenceSession CreateSession(Stream model, MiniLmOptions options)
+    {
+        var bytes = new byte[model.Length];
+        model.ReadExactly(bytes);
         using var sessionOptions = new SessionOptions
         {
             IntraOpNumThreads = options.IntraOpThreads,
@@ -66,8 +81,7 @@ internal sealed class MiniLmModel : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        var session = new InferenceSession(bytes, sessionOptions);
-        return new MiniLmModel(session, tokenizer, options);
+        return new InferenceSession(bytes, sessionOptions);
     }
 
     /// <summary>Embeds one text.</summary>

@@ -7,21 +7,27 @@
 #   - the shipped package (self-contained, ReadyToRun) with the file store,
 #   - the same without ReadyToRun (JIT only), to show what precompiling buys,
 #   - the shipped package with the Table store on a local Azurite (installed by `bash .ci/test.sh`),
-#   - with a second argument, another published package (e.g. an older release) with the file store and Azurite.
-# Usage: bash tests/Faq.Benchmarks/cold-start.sh [runs=7] [baseline package folder]
+#   - with BASELINE=<git ref>: that commit's package too, with the file store and Azurite, so a change is measured
+#     before and after in one run under the same machine load.
+# Usage: [BASELINE=<git ref>] bash tests/Faq.Benchmarks/cold-start.sh [runs=7]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-7}
-baseline=${2:-}
 work=$(mktemp -d)
 port=7431
 azurite_port=10432
 azurite_pid=""
-trap '[ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap '[ -n "$azurite_pid" ] && kill "$azurite_pid" 2>/dev/null; [ -n "${BASELINE:-}" ] && git worktree remove --force "$work/baseline-src" 2>/dev/null; rm -rf "$work"' EXIT
 
 echo "Publishing the packages …" >&2
 dotnet publish src/Faq.Api -c Release -o "$work/r2r" --nologo -v q >/dev/null
 dotnet publish src/Faq.Api -c Release -o "$work/jit" -p:PublishReadyToRun=false --nologo -v q >/dev/null
+baseline=""
+if [ -n "${BASELINE:-}" ]; then
+  git worktree add --detach "$work/baseline-src" "$BASELINE" >/dev/null 2>&1
+  dotnet publish "$work/baseline-src/src/Faq.Api" -c Release -o "$work/baseline" --nologo -v q >/dev/null
+  baseline="$work/baseline"
+fi
 
 now_ms() { date +%s%3N; }
 
@@ -48,7 +54,7 @@ labels=(); packages=(); settings=()
 add() { labels+=("$1"); packages+=("$2"); settings+=("$3"); }
 add "file store, shipped package (ReadyToRun)" "$work/r2r" "Faq__File__Path=$work/store-r2r"
 add "file store, without ReadyToRun (JIT only)" "$work/jit" "Faq__File__Path=$work/store-jit"
-[ -n "$baseline" ] && add "file store, baseline package" "$baseline" "Faq__File__Path=$work/store-baseline"
+[ -n "$baseline" ] && add "file store, $BASELINE (baseline)" "$baseline" "Faq__File__Path=$work/store-baseline"
 
 azurite=tests/tools/node_modules/.bin/azurite-table
 if [ -x "$azurite" ]; then
@@ -58,7 +64,7 @@ if [ -x "$azurite" ]; then
   key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==" # Azurite's public dev key
   tables="Faq__Store=Tables Faq__Tables__ConnectionString=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;TableEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
   add "Azurite table store, shipped package" "$work/r2r" "$tables Faq__Tenant=shipped"
-  [ -n "$baseline" ] && add "Azurite table store, baseline package" "$baseline" "$tables Faq__Tenant=baseline"
+  [ -n "$baseline" ] && add "Azurite table store, $BASELINE (baseline)" "$baseline" "$tables Faq__Tenant=baseline"
 else
   echo "Azurite not installed (run bash .ci/test.sh once); Table store runs skipped" >&2
 fi

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # HTTP load: starts the app (Release, file store, limits raised, warnings-only logging), warms it, then runs wrk
-# against POST /api/ask and against the app's trivial GET /api/health in the same run, and prints req/s,
-# p50/p99 latency, the app's CPU per request and the ask/trivial throughput ratio. The measured time is split
-# into ROUNDS alternating ask/trivial rounds (default 3), so drift in the machine's load hits both alike; totals
-# are over all rounds, latencies are the median round's. Needs wrk (Debian: apt-get install wrk).
+# against POST /api/ask with the usual rotation of questions (the cache holds them after the first round), against
+# POST /api/ask where every question is new (ask-unique.lua: each request runs the sentence-embedding model), and
+# against the app's trivial GET /api/health in the same run, and prints req/s, p50/p99 latency, the app's CPU per
+# request, errors, the ratios to the trivial endpoint and the app's peak resident memory. The measured time is split
+# into ROUNDS alternating rounds (default 3), so drift in the machine's load hits all alike; totals are over all
+# rounds, latencies are the median round's. Needs wrk (Debian: apt-get install wrk).
 # Usage: [ROUNDS=3] [WARMUP=15] bash tests/Faq.Benchmarks/http-load.sh [seconds=30] [connections=32]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,6 +27,7 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/nul
 # Warm-up: JIT, tiered compilation (with dynamic PGO that takes a while under load) and connection pools, then
 # the measured runs.
 wrk -t2 -c"$connections" -d"${warmup}s" -s tests/Faq.Benchmarks/ask.lua "http://127.0.0.1:$port" >/dev/null
+wrk -t2 -c"$connections" -d"${warmup}s" -s tests/Faq.Benchmarks/ask-unique.lua "http://127.0.0.1:$port" >/dev/null
 wrk -t2 -c"$connections" -d"${warmup}s" "http://127.0.0.1:$port/api/health" >/dev/null
 
 # The app's own CPU time (user + system, from /proc), which the load generator sharing the cores does not blur
@@ -35,8 +38,8 @@ slice=$(awk -v s="$seconds" -v r="$rounds" 'BEGIN { printf "%d", (s / r < 1 ? 1 
 run() { wrk -t2 -c"$connections" -d"${slice}s" --latency "$@"; }
 field() { awk "$1" <<<"$2"; }
 
-declare -A requests=([ask]=0 [trivial]=0) ticks=([ask]=0 [trivial]=0) errors=([ask]="" [trivial]="")
-declare -A p50s=([ask]="" [trivial]="") p99s=([ask]="" [trivial]="")
+declare -A requests=([ask]=0 [unique]=0 [trivial]=0) ticks=([ask]=0 [unique]=0 [trivial]=0) errors=([ask]="" [unique]="" [trivial]="")
+declare -A p50s=([ask]="" [unique]="" [trivial]="") p99s=([ask]="" [unique]="" [trivial]="")
 measure() {
   local name=$1; shift
   local before after out
@@ -51,6 +54,7 @@ measure() {
 echo "wrk -t2 -c$connections, $rounds rounds of ${slice}s each, $(nproc) cores, $(date -u +%F)"
 for _ in $(seq 1 "$rounds"); do
   measure ask -s tests/Faq.Benchmarks/ask.lua "http://127.0.0.1:$port"
+  measure unique -s tests/Faq.Benchmarks/ask-unique.lua "http://127.0.0.1:$port"
   measure trivial "http://127.0.0.1:$port/api/health"
 done
 
@@ -64,6 +68,9 @@ summary() {
     "$(awk -v t="${ticks[$name]}" -v hz="$hz" -v n="${requests[$name]}" 'BEGIN { print t / hz * 1e6 / n }')" \
     "${errors[$name]:-no errors}"
 }
-summary "POST /api/ask" ask
+summary "POST /api/ask (rotation)" ask
+summary "POST /api/ask (every one new)" unique
 summary "GET /api/health (trivial)" trivial
-awk -v a="${requests[ask]}" -v t="${requests[trivial]}" 'BEGIN { printf "ask / trivial throughput: %.0f%%\n", 100 * a / t }'
+awk -v a="${requests[ask]}" -v u="${requests[unique]}" -v t="${requests[trivial]}" \
+  'BEGIN { printf "ask / trivial throughput: %.0f%% (rotation), %.1f%% (every question new)\n", 100 * a / t, 100 * u / t }'
+echo "app peak resident memory: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$app/status"), now $(awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$app/status")"
