@@ -26,6 +26,9 @@ internal static partial class RedFlagPatterns
         + @"|(hurt|hurting|harm|harming|cut|cutting|burn|burning) my ?self"
         + @"|dont want to (live|be alive|be here|exist|wake up)"
         + @"|no reason to (live|go on)"
+        + @"|(no|dont see (any|the)|cant see (any|the)) (reason|point) (to|in) (keep going|keep living|going on|living|carry on|carrying on|being here|being alive)"
+        + @"|(go to sleep|sleep|fall asleep) and (never|not) wake up"
+        + @"|wish (i|id) (was|were|had|could be) (dead|died|not alive|not here|never born)"
         + @"|better off (dead|without me)"
         + @"|overdos\w*"
         + @"|(took|taken|swallowed|had|downed|necked) (all|too many|a (whole|full) (bottle|packet|box|pack|strip)|the (whole|full) (bottle|packet|box|pack|lot)|a (load|lot|bunch|handful) of|loads of|handfuls? of|\d\d+|twenty|thirty|fifty|a month s worth of) (of )?(my |the |his |her )?(\w+ )?(pills|tablets|meds|medication|medicine|paracetamol|painkillers|sleeping pills|sleeping tablets|capsules|antidepressants|insulin)"
@@ -103,7 +106,7 @@ internal static partial class RedFlagPatterns
     // Breathing difficulty, breathlessness, wheeze, a punctured lung (a known needling risk near the thorax).
     [GeneratedRegex(
         @"\b("
-        + @"(cant|cannot|can not|couldnt|can barely|can hardly|barely|hardly|unable to|hard to|harder to|hard time|difficult\w*|difficulty|trouble|struggl\w*( to)?|problems?|pain when i|hurts? to|painful to|fight to)( (seem to|really|properly|get|take|catch|to))*( (a|my|his|her))?( (full|deep|proper|good|whole))? (breath\w*|breating|get (enough |any |some )?air)"
+        + @"(cant|cannot|can not|couldnt|can barely|can hardly|barely|hardly|unable to|hard to|harder to|hard time|difficult\w*|difficulty|trouble|struggl\w*( to)?|problems?|pain when i|hurts? to|painful to|fight to)( (seem to|really|properly|get|take|catch|to))*( (a|my|his|her))?( (full|deep|proper|good|whole))? (breath\w*|breating|get (enough |any |some )?(air|oxygen))"
         + @"|breath\w* .{0,25}\b(hard|harder|difficult|painful|shallow|laboured|labored|fast|rapid|noisy|weird|strange|worse)"
         + @"|short(ness)? of breath"
         + @"|breathless\w*"
@@ -112,6 +115,7 @@ internal static partial class RedFlagPatterns
         + @"|gasp\w*"
         + @"|wheez\w*"
         + @"|suffocat\w*"
+        + @"|out of puff"
         + @"|smother\w*"
         + @"|air hunger"
         + @"|(collapsed|collapse|punctured|puncture|popped|pierced|perforated|nicked)\b.{0,12}\blungs?"
@@ -120,6 +124,7 @@ internal static partial class RedFlagPatterns
         + @"|chest (is |feels )?tight\w*"
         + @"|tight\w* (in|of|across) (my |the )?chest"
         + @"|(lips|face) .{0,10}(blue|grey|gray)"
+        + @"|(blue|grey|gray) (around|round) (the |his |her |my )?(lips|mouth)"
         + @")\b")]
     internal static partial Regex SignsBreathing();
 
@@ -127,7 +132,7 @@ internal static partial class RedFlagPatterns
     [GeneratedRegex(
         @"\b("
         + @"chest\b.{0,25}\b(pain|pains|hurts?|hurting|ache|aches|aching|pressure|discomfort|sore|burning|squeez\w*|heavy|heaviness|crush\w*|tight\w*|band|weight)"
-        + @"|(pain|pains|hurts?|hurting|ache|aching|pressure|tightness|discomfort|heaviness|weight|band)\b.{0,20}\b(in|on|across|around) (my |his |her |the )?chest"
+        + @"|(pain|pains|hurts?|hurting|ache|aching|pressure|tightness|discomfort|heaviness|weight|band)\b.{0,20}\b(in|on|across|around|behind) (the (middle|centre|center) of )?(my |his |her |the )?(chest|breastbone|sternum)"
         + @"|crushing (pain|feeling)"
         + @"|(sitting|standing|pressing|pushing|crushing|squashing) on (my |his |her )?chest"
         + @"|(pain|ache|heavy|heaviness|tingl\w*)\b.{0,30}\b(left arm|down (my |his |her )?arm|into (my |his |her )?(jaw|arm)|jaw)"
@@ -189,6 +194,7 @@ internal static partial class RedFlagPatterns
         @"\b("
         + @"(bleed\w*|blood)\b.{0,40}\b(wont|will not|doesnt|does not|cant|cannot|isnt|is not|not|never|hasnt|havent) (stop\w*|slow\w*|clot\w*|ease\w*|let up)"
         + @"|(wont|cant|cannot|unable to|couldnt) (get (it|the bleeding) to )?stop (the |it )?bleed\w*"
+        + @"|(wont|cant|cannot|unable to|couldnt) get (it|the bleeding|the blood) to stop"
         + @"|bleed\w* (heavily|a lot|badly|profusely|everywhere|through|loads|like mad|non ?stop|for (ages|hours?|\d+))"
         + @"|(still|keeps?|kept|been) (on )?bleed\w*"
         + @"|blood (is |was )?(everywhere|all over)"
@@ -293,6 +299,7 @@ internal static partial class RedFlagPatterns
         + @"|(confus\w*|disorient\w*)\b.{0,60}\b(faint\w*|passed out|blacked out|collapsed)"
         + @"|(hit|hitting|bang\w*|bump\w*|whack\w*|knock\w*|smack\w*|fell on|fall on|struck)\b.{0,25}\bhead\b.{0,60}\b(confus\w*|vomit\w*|throw\w* up|threw up|sick|drowsy|sleepy|dizzy|cant remember|memory|passed out|knocked out|blacked out)"
         + @"|(head (injury|wound))"
+        + @"|(passed out|fainted|collapsed|blacked out)\b.{0,40}\b(breathing (weird\w*|strange\w*|funny|noisy|oddly)|snoring|gone (grey|gray|blue))"
         + @"|(?<!lung )(?<!lungs )collapsed(?! lung)"
         + @"|(shaking|jerking) all over"
         + @"|not making sense"
@@ -312,6 +319,7 @@ internal static partial class RedFlagPatterns
         + @"|wheez\w*"
         + @"|gasp\w*"
         + @"|chok\w*"
+        + @"|oxygen"
         + @")\b")]
     internal static partial Regex WordsBreathing();
 

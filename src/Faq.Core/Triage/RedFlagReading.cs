@@ -23,7 +23,8 @@ internal sealed class RedFlagReading
     ];
 
     // Signs in order of precedence when a message has several: anaphylaxis or a clot with breathlessness is named as
-    // such, a stroke's weakness before a nerve emergency's, and plain bleeding last.
+    // such, a stroke's weakness before a nerve emergency's, a collapse before the breathing or chest signs that come
+    // with it, and plain bleeding last.
     private static readonly (UrgentCategory Category, Regex Pattern)[] Signs =
     [
         (UrgentCategory.Anaphylaxis, RedFlagPatterns.SignsAnaphylaxis()),
@@ -33,9 +34,9 @@ internal sealed class RedFlagReading
         (UrgentCategory.Infection, RedFlagPatterns.SignsInfection()),
         (UrgentCategory.Clot, RedFlagPatterns.SignsClot()),
         (UrgentCategory.ColdLimb, RedFlagPatterns.SignsColdLimb()),
+        (UrgentCategory.Collapse, RedFlagPatterns.SignsCollapse()),
         (UrgentCategory.ChestCardiac, RedFlagPatterns.SignsChestCardiac()),
         (UrgentCategory.Breathing, RedFlagPatterns.SignsBreathing()),
-        (UrgentCategory.Collapse, RedFlagPatterns.SignsCollapse()),
         (UrgentCategory.Bleeding, RedFlagPatterns.SignsBleeding()),
     ];
 

@@ -60,6 +60,15 @@ public sealed class UrgentTriageTests
         { "banged my head on the table, now I'm throwing up and confused", UrgentCategory.Collapse },
         { "i took a whole packet of paracetamol", UrgentCategory.SelfHarm },
         { "one calf is much fatter than the other and it's warm", UrgentCategory.Clot },
+
+        // Found on probes written after the design, wording kinds the first patterns missed or misnamed.
+        { "i've got a heavy ache in the middle of my chest and feel sick", UrgentCategory.ChestCardiac },
+        { "i dont see any reason to keep going", UrgentCategory.SelfHarm },
+        { "i wish i could go to sleep and not wake up", UrgentCategory.SelfHarm },
+        { "my mum passed out and is breathing weird", UrgentCategory.Collapse },
+        { "she's turning blue around the lips and struggling", UrgentCategory.Breathing },
+        { "i cant get the bleeding to stop on my calf", UrgentCategory.Bleeding },
+        { "i feel like i cant get enough oxygen", UrgentCategory.Breathing },
     };
 
     public static TheoryData<string> EverydayQuestions => new()
