@@ -88,10 +88,7 @@ internal static partial class RedFlagPatterns
     // An explicit emergency: an emergency number, an ambulance, a stroke happening.
     [GeneratedRegex(
         @"\b("
-        + @"911"
-        + @"|999"
-        + @"|112"
-        + @"|000"
+        + @"(?<![0-9] )(911|999|112|000)(?! [0-9])" // a number on its own, not part of "1,000" or a phone number
         + @"|call(ed|ing)? (an |for an )?ambulance"
         + @"|need an ambulance"
         + @"|send an ambulance"

@@ -105,6 +105,7 @@ public sealed class UrgentTriageTests
         "my heart is broken since my divorce lol",
         "can I take all my tablets as usual on the day of my session?",
         "took 2 ibuprofen tablets for the soreness, is that ok",
+        "is it really 1,000 dollars for a course of sessions?",
     };
 
     [Theory]
