@@ -26,6 +26,7 @@ internal static partial class RedFlagPatterns
         + @"|(hurt|hurting|harm|harming|cut|cutting|burn|burning) my ?self"
         + @"|dont want to (live|be alive|be here|exist|wake up)"
         + @"|no reason to (live|go on)"
+        + @"|(no one|noone|nobody) (would|will|is going to) (even )?(care|notice|miss me)"
         + @"|(no|dont see (any|the)|cant see (any|the)) (reason|point) (to|in) (keep going|keep living|going on|living|carry on|carrying on|being here|being alive)"
         + @"|(go to sleep|sleep|fall asleep) and (never|not) wake up"
         + @"|wish (i|id) (was|were|had|could be) (dead|died|not alive|not here|never born)"
@@ -95,7 +96,7 @@ internal static partial class RedFlagPatterns
         + @"|(this is|its|im having|having) an emergency"
         + @"|medical emergency"
         + @"|having a stroke"
-        + @"|(im|i am|hes|he is|shes|she is|were|we are|i think im|i feel like im) dying(?! (to|for|of)\b)"
+        + @"|(i think im|i think i am|im|i am|hes|he is|shes|she is|were|we are) dying(?! (to|for|of|every|each|when|whenever|inside|laughing)\b)"
         + @"|(im|hes|shes|i am|he is|she is|think im|think hes|think shes) (having )?(a )?stroke"
         + @")\b")]
     internal static partial Regex FloorEmergency();
@@ -112,6 +113,7 @@ internal static partial class RedFlagPatterns
         + @"|gasp\w*"
         + @"|wheez\w*"
         + @"|suffocat\w*"
+        + @"|(struggl\w*|fighting|gasping|desperate) for (air|breath\w*|oxygen)"
         + @"|out of puff"
         + @"|smother\w*"
         + @"|air hunger"
@@ -193,6 +195,7 @@ internal static partial class RedFlagPatterns
         + @"|(wont|cant|cannot|unable to|couldnt) (get (it|the bleeding) to )?stop (the |it )?bleed\w*"
         + @"|(wont|cant|cannot|unable to|couldnt) get (it|the bleeding|the blood) to stop"
         + @"|bleed\w* (heavily|a lot|badly|profusely|everywhere|through|loads|like mad|non ?stop|for (ages|hours?|\d+))"
+        + @"|(heavy|heavily|bad|badly|severe|profuse|lots of|a lot of) (bleed\w*|blood loss)"
         + @"|(still|keeps?|kept|been) (on )?bleed\w*"
         + @"|blood (is |was )?(everywhere|all over)"
         + @"|(soaked|soaking|drenched|dripping) .{0,25}\b(blood|through)"
@@ -249,6 +252,7 @@ internal static partial class RedFlagPatterns
         + @"|(calf|calves|leg|legs|shin|thigh)\b.{0,40}\b(swollen|swelling|swelled|puff\w*|bigger|twice the size|fatter|hot|warm|throbbing|tender and (red|hot|swollen))"
         + @"|(swollen|swelling|puffy|throbbing)\b.{0,30}\b(calf|calves|leg|legs|thigh)"
         + @"|(bigger|larger|fatter) than the other"
+        + @"|(right|left|one) (one|side)\b.{0,40}\b(more and more|getting|got|gone|is|went) (more )?(swollen|puffy|bigger|fatter)"
         + @")\b")]
     internal static partial Regex SignsClot();
 
@@ -271,16 +275,18 @@ internal static partial class RedFlagPatterns
         + @"|between (my|his|her|the) legs"
         + @"|private (parts|area|bits)"
         + @"|genital\w*"
-        + @"|numb\w*\b.{0,30}\b(bum|bottom|butt|backside|groin|inner thighs?|privates|crotch|perineum|down below)"
+        + @"|numb\w*\b.{0,30}\b(bum|bottom|butt|backside|groin|inner thighs?|privates|crotch|perineum|down below|down there)"
         + @"|(bum|bottom|butt|groin|crotch|backside)\b.{0,20}\bnumb\w*"
         + @"|cant feel (my |his |her )?(bum|bottom|butt|backside|groin|crotch|privates)"
         + @"|(lost|losing|lose|no|cant|cannot) (control|feeling)\b.{0,20}\b(bladder|bowel\w*|pee|wee|poo|urine|toilet)"
         + @"|(bladder|bowel\w*)\b.{0,20}\b(control|accident)"
         + @"|cant (pee|wee|urinate|pass urine|pass water|go to the toilet|control my (bladder|bowel\w*))"
-        + @"|wet (my ?self|him ?self|her ?self)"
+        + @"|(wet|peed|pissed|pooed|pooped|pood|shat|shit|soiled|messed) (my ?self|him ?self|her ?self)"
+        + @"|cant feel (when|if) (i|he|she) (pee|wee|poo|need|go)"
         + @"|soiled"
         + @"|incontinen\w*"
         + @"|(both|my|his|her) legs\b.{0,30}\b(weak\w*|numb\w*|gave way|give way|giving way|wont work|dead|paraly\w*|collapsed|jelly|cant move)"
+        + @"|legs\b.{0,20}\b(stopped working|stopped moving|not working|gave out|giving out|buckled)"
         + @"|cant (move|feel|stand|walk)\b.{0,15}\blegs"
         + @"|sudden\w* cant (walk|stand|move)"
         + @"|cant (stand|walk) (up )?(at all|anymore)"
@@ -453,7 +459,7 @@ internal static partial class RedFlagPatterns
         + @")\b")]
     internal static partial Regex WordsNerve();
 
-    // Model-free layer only: any fainting, dizziness, fall or head word.
+    // Model-free layer only: any fainting, dizziness, head or fit word.
     [GeneratedRegex(
         @"\b("
         + @"faint\w*"
@@ -463,8 +469,6 @@ internal static partial class RedFlagPatterns
         + @"|dizzy"
         + @"|collaps\w*"
         + @"|head"
-        + @"|fell"
-        + @"|fall"
         + @"|fit"
         + @"|shaking"
         + @")\b")]
@@ -516,6 +520,8 @@ internal static partial class RedFlagPatterns
         + @"|(signs|symptoms) (should i|to) (look|watch)"
         + @"|(look|watch) out for"
         + @"|risk of"
+        + @"|is (\w+ ){1,2}a (risk|side effect|possibility|known risk|complication)"
+        + @"|(risk|side effect|complication)s? (of|with|from) (dry needling|needling|dn|it|the needles|needles|acupuncture|treatment)"
         + @"|risks of"
         + @"|chance of"
         + @"|how (common|likely|often|rare|rarely|do i know|would i know|can i tell|do i tell)"
@@ -557,6 +563,7 @@ internal static partial class RedFlagPatterns
         + @"|previous"
         + @"|previously"
         + @"|a while (back|ago)"
+        + @"|(had|got|suffered|reacted|was)\b.{0,40}\bonce\b(?! (i|you|he|she|we|it|the|my|again|more)\b)"
         + @"|had (a |an )?(\w+ ){0,2}(years|ages|long time)"
         + @")\b")]
     internal static partial Regex History();
@@ -587,7 +594,13 @@ internal static partial class RedFlagPatterns
         + @"|whenever"
         + @"|when (im|i am|i get) (anxious|stressed|nervous|cold|tired)"
         + @"|from (bench|lifting|running|the gym|training|exercise|working out|sitting|standing)"
-        + @"|for (months|years|ages|weeks)"
+        + @"|for (months|years|weeks)"
+        + @"|(going|walking|climbing) up (the )?(stairs|hills?)"
+        + @"|when i (run|exercise|walk fast|walk far|climb)"
+        + @"|in the cold"
+        + @"|when (its|it is|im|i get|i am) cold"
+        + @"|raynaud\w*"
+        + @"|since (covid|i was|childhood|birth)"
         + @")\b")]
     internal static partial Regex LongStanding();
 
@@ -655,6 +668,7 @@ internal static partial class RedFlagPatterns
     [GeneratedRegex(
         @"\b("
         + @"right now"
+        + @"|rn"
         + @"|at the moment"
         + @"|currently"
         + @"|just now"
@@ -688,6 +702,7 @@ internal static partial class RedFlagPatterns
         + @"|heavily"
         + @"|spreading"
         + @"|worse"
+        + @"|more and more"
         + @"|severe"
         + @"|really bad"
         + @"|everywhere"
@@ -713,6 +728,7 @@ internal static partial class RedFlagPatterns
     [GeneratedRegex(
         @"\b("
         + @"black and blue"
+        + @"|(a )?bit of a (long one|story|ramble|saga|essay)"
         + @"|heart (is |was )?broken"
         + @"|broken heart\w*"
         + @"|heartbroken"

@@ -69,6 +69,15 @@ public sealed class UrgentTriageTests
         { "she's turning blue around the lips and struggling", UrgentCategory.Breathing },
         { "i cant get the bleeding to stop on my calf", UrgentCategory.Bleeding },
         { "i feel like i cant get enough oxygen", UrgentCategory.Breathing },
+
+        // Kinds of wording the first blind run on data/eval/urgent.test.jsonl missed (written anew, not copied).
+        { "really heavy bleeding from my calf, I've held pressure on it for ages", UrgentCategory.Bleeding },
+        { "long story, had both legs needled last week, the left is fine now but the right calf has got more and more swollen and it's red and warm and hurts to stand on", UrgentCategory.Clot },
+        { "I pooped myself and didn't even feel it happen", UrgentCategory.Nerve },
+        { "numb down there and I can't feel when I wee", UrgentCategory.Nerve },
+        { "his legs have just stopped working and he can't get up", UrgentCategory.Nerve },
+        { "fighting for air rn", UrgentCategory.Breathing },
+        { "honestly no one would even notice if I disappeared", UrgentCategory.SelfHarm },
     };
 
     public static TheoryData<string> EverydayQuestions => new()
@@ -106,6 +115,14 @@ public sealed class UrgentTriageTests
         "can I take all my tablets as usual on the day of my session?",
         "took 2 ibuprofen tablets for the soreness, is that ok",
         "is it really 1,000 dollars for a course of sessions?",
+
+        // Kinds of wording the first blind run on data/eval/urgent.test.jsonl flagged wrongly (written anew, not copied).
+        "is infection a risk with dry needling?",
+        "my dad had a bad reaction to a bee sting once, can he have needling?",
+        "I feel like I'm dying every morning when I get up, my heel is that bad",
+        "I get a bit short of breath going up stairs since covid, can I still have needling?",
+        "my fingers go white in the cold (Raynaud's), is needling ok for me?",
+        "my knee was so bad this morning I nearly fell over, would needles help?",
     };
 
     [Theory]
