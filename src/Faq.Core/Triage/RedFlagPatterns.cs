@@ -5,7 +5,8 @@ namespace Faq.Core.Triage;
 /// <summary>
 /// The triage's vocabulary, matched against normalised text (lowercase, apostrophes dropped: "can't" → "cant", one
 /// space between words and at each end). One alternative per line, so a clinician reviewing a category can read
-/// what it catches; tests in tests/Faq.Core.Tests/Triage pin the wordings each one must and must not catch.
+/// what it catches; tests in tests/Faq.Core.Tests/Triage pin the wordings each one must and must not catch. Groups
+/// do not capture (only the whole match is read), which halves the time of a match.
 /// </summary>
 internal static partial class RedFlagPatterns
 {
@@ -37,7 +38,7 @@ internal static partial class RedFlagPatterns
         + @"|ways to (kill|end|die|do it|top)"
         + @"|(kill|end|top) my ?self"
         + @"|not want to be alive"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex FloorSelfHarm();
 
     // Not breathing, unconscious or unresponsive, a seizure happening now: always urgent.
@@ -56,7 +57,7 @@ internal static partial class RedFlagPatterns
         + @"|convulsing"
         + @"|fitting"
         + @"|out cold"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex FloorCollapse();
 
     // Someone cannot breathe, or is choking: always urgent.
@@ -65,7 +66,7 @@ internal static partial class RedFlagPatterns
         + @"(i|he|she|they|we|im|hes|shes|my \w+|cant|cannot|can not|couldnt|struggling to|unable to)\b.{0,12}\b(cant|cannot|can not|couldnt|unable to|not able to) (really |properly )?breath\w*"
         + @"|^ cant breath\w*"
         + @"|choking"
-        + @")\b(?! through)")]
+        + @")\b(?! through)", RegexOptions.ExplicitCapture)]
     internal static partial Regex FloorBreathing();
 
     // Coughing, spitting or vomiting blood: always urgent.
@@ -73,7 +74,7 @@ internal static partial class RedFlagPatterns
         @"\b("
         + @"(cough\w*|spit\w*|spat|hack\w*|vomit\w*|threw up|throw\w* up|puk\w*|brought up|bring\w* up) (up )?(some |bright red |dark |fresh |a lot of |lots of )?blood"
         + @"|blood\w* (in|when|after) (my |the |his |her )?(cough\w*|vomit\w*|sick|spit|phlegm|mucus|sputum)"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex FloorBloodCoughVomit();
 
     // Chest pain or a heart attack said to be happening: always urgent.
@@ -83,7 +84,7 @@ internal static partial class RedFlagPatterns
         + @"|heart attack (now|right now|happening)"
         + @"|(chest pains?|chest hurts) (right )?now"
         + @"|clutch\w* (at )?(his|her|my|their) chest"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex FloorChestCardiac();
 
     // An explicit emergency: an emergency number, an ambulance, a stroke happening.
@@ -98,7 +99,7 @@ internal static partial class RedFlagPatterns
         + @"|having a stroke"
         + @"|(i think im|i think i am|im|i am|hes|he is|shes|she is|were|we are) dying(?! (to|for|of|every|each|when|whenever|inside|laughing)\b)"
         + @"|(im|hes|shes|i am|he is|she is|think im|think hes|think shes) (having )?(a )?stroke"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex FloorEmergency();
 
     // Breathing difficulty, breathlessness, wheeze, a punctured lung (a known needling risk near the thorax).
@@ -124,7 +125,7 @@ internal static partial class RedFlagPatterns
         + @"|tight\w* (in|of|across) (my |the )?chest"
         + @"|(lips|face) .{0,10}(blue|grey|gray)"
         + @"|(blue|grey|gray) (around|round) (the |his |her |my )?(lips|mouth)"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex SignsBreathing();
 
     // Chest pain, pressure or tightness, pain into the arm or jaw; palpitations only with fainting, dizziness or chest symptoms.
@@ -141,7 +142,7 @@ internal static partial class RedFlagPatterns
         + @"|(heart|pulse)\b.{0,25}\b(racing|pounding|fluttering|flutter|skipping|skipped|skips|irregular|all over the place|going crazy|thumping|banging|beating (really |so )?(fast|hard|weird|funny))\b.{0,60}\b(faint\w*|black\w* out|blacked|pass\w* out|dizzy|collaps\w*|lightheaded|light headed)"
         + @"|palpitat\w*.{0,60}\b(faint\w*|black\w* out|blacked|pass\w* out|dizzy|collaps\w*|lightheaded|light headed|chest)"
         + @"|(faint\w*|blacked out|pass\w* out|dizzy)\b.{0,60}\b(palpitat\w*|heart (racing|pounding|skipping|fluttering))"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex SignsChestCardiac();
 
     // Swelling of throat, tongue, lips, face or eyes; hives or a rash all over; an allergic reaction.
@@ -158,7 +159,7 @@ internal static partial class RedFlagPatterns
         + @"|(rash|itch\w*) (all over|everywhere)"
         + @"|cant swallow"
         + @"|hard to swallow"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex SignsAnaphylaxis();
 
     // FAST signs: face drooping, arm weakness, speech; sudden vision loss; the worst or a thunderclap headache.
@@ -185,7 +186,7 @@ internal static partial class RedFlagPatterns
         + @"|(thunderclap|sudden\w* (severe|bad|terrible|excruciating|awful|blinding|splitting)) headache"
         + @"|headache\b.{0,40}\b(worst|sudden\w*|out of nowhere|out of the blue|like (a|being) (hit|kicked|struck))"
         + @"|stroke"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex SignsStroke();
 
     // Bleeding that does not stop, soaks through, pours or keeps coming back.
@@ -205,7 +206,7 @@ internal static partial class RedFlagPatterns
         + @"|bleeding\b.{0,30}\b(coming back|back again|worse)"
         + @"|pool of blood"
         + @"|losing (a lot of |lots of )?blood"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex SignsBleeding();
 
     // Blood (or coffee-ground or black matter) coughed up, spat or vomited.
@@ -218,7 +219,7 @@ internal static partial class RedFlagPatterns
         + @"|hemoptysis"
         + @"|haematemesis"
         + @"|hematemesis"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex SignsBloodCoughVomit();
 
     // Fever or chills with a red, hot, swollen or discharging site; spreading redness or red streaks; pus.
@@ -236,7 +237,7 @@ internal static partial class RedFlagPatterns
         + @"|sepsis"
         + @"|septic"
         + @"|cellulitis"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex SignsInfection();
 
     // A swollen, hot or throbbing calf or leg, one leg bigger than the other, a named clot or DVT.
@@ -253,7 +254,7 @@ internal static partial class RedFlagPatterns
         + @"|(swollen|swelling|puffy|throbbing)\b.{0,30}\b(calf|calves|leg|legs|thigh)"
         + @"|(bigger|larger|fatter) than the other"
         + @"|(right|left|one) (one|side)\b.{0,40}\b(more and more|getting|got|gone|is|went) (more )?(swollen|puffy|bigger|fatter)"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex SignsClot();
 
     // A limb or digits gone white, pale, blue, grey or mottled, or cold with numbness or pain.
@@ -264,7 +265,7 @@ internal static partial class RedFlagPatterns
         + @"|(foot|feet|toes?|hand|hands|fingers?|leg|legs|arm|limb)\b.{0,40}\b(cold|freezing|icy|ice cold)\b.{0,40}\b(numb\w*|pain\w*|hurts?|hurting|agony|cant feel|white|pale|blue)"
         + @"|(cold|freezing|icy|ice cold)\b.{0,30}\b(foot|feet|toes?|hand|hands|fingers?|leg|legs|arm|limb)\b.{0,40}\b(numb\w*|pain\w*|hurts?|hurting|agony|cant feel)"
         + @"|no pulse"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex SignsColdLimb();
 
     // Saddle numbness, loss of bladder or bowel control, sudden weakness or numbness of both legs.
@@ -291,7 +292,7 @@ internal static partial class RedFlagPatterns
         + @"|sudden\w* cant (walk|stand|move)"
         + @"|cant (stand|walk) (up )?(at all|anymore)"
         + @"|paraly\w*"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex SignsNerve();
 
     // Fainting that does not resolve or comes with confusion, repeated fainting, a head injury with confusion, vomiting or drowsiness, a seizure.
@@ -308,7 +309,7 @@ internal static partial class RedFlagPatterns
         + @"|not making sense"
         + @"|seizure\w*"
         + @"|convuls\w*"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex SignsCollapse();
 
     // Model-free layer only: any breathing word.
@@ -323,7 +324,7 @@ internal static partial class RedFlagPatterns
         + @"|gasp\w*"
         + @"|chok\w*"
         + @"|oxygen"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex WordsBreathing();
 
     // Model-free layer only: any chest or heart word.
@@ -333,7 +334,7 @@ internal static partial class RedFlagPatterns
         + @"|heart"
         + @"|palpitat\w*"
         + @"|pulse"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex WordsChestCardiac();
 
     // Model-free layer only: any allergy or swelling word.
@@ -350,7 +351,7 @@ internal static partial class RedFlagPatterns
         + @"|throat"
         + @"|tongue"
         + @"|lips?"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex WordsAnaphylaxis();
 
     // Model-free layer only: any face, speech, vision, headache, numbness or weakness word.
@@ -371,7 +372,7 @@ internal static partial class RedFlagPatterns
         + @"|numb\w*"
         + @"|weak\w*"
         + @"|confus\w*"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex WordsStroke();
 
     // Model-free layer only: any bleeding word.
@@ -379,7 +380,7 @@ internal static partial class RedFlagPatterns
         @"\b("
         + @"bleed\w*"
         + @"|blood\w*"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex WordsBleeding();
 
     // Model-free layer only: any coughing or vomiting word.
@@ -392,7 +393,7 @@ internal static partial class RedFlagPatterns
         + @"|puk\w*"
         + @"|sick"
         + @"|spit\w*"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex WordsBloodCoughVomit();
 
     // Model-free layer only: any fever or infection word.
@@ -411,7 +412,7 @@ internal static partial class RedFlagPatterns
         + @"|hot"
         + @"|swollen"
         + @"|streak\w*"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex WordsInfection();
 
     // Model-free layer only: any leg or clot word.
@@ -423,7 +424,7 @@ internal static partial class RedFlagPatterns
         + @"|legs"
         + @"|thigh"
         + @"|clot\w*"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex WordsClot();
 
     // Model-free layer only: any cold or colour-change word.
@@ -440,7 +441,7 @@ internal static partial class RedFlagPatterns
         + @"|gray"
         + @"|mottled"
         + @"|dusky"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex WordsColdLimb();
 
     // Model-free layer only: any numbness, weakness, bladder or bowel word.
@@ -456,7 +457,7 @@ internal static partial class RedFlagPatterns
         + @"|toilet"
         + @"|incontinen\w*"
         + @"|legs"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex WordsNerve();
 
     // Model-free layer only: any fainting, dizziness, head or fit word.
@@ -471,14 +472,14 @@ internal static partial class RedFlagPatterns
         + @"|head"
         + @"|fit"
         + @"|shaking"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex WordsCollapse();
 
     // Phrases with a symptom word that name no symptom ("blood thinners", "blood test"), removed before reading signs.
     [GeneratedRegex(
         @"\b("
         + @"blood (thinners?|tests?|taken|pressure|sugars?|work|donation|type|vessels?|supply|flow|circulation)"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex NonSymptoms();
 
     // Someone reporting a state ("my foot is", "he keeps", "it went"), or now, since, suddenly.
@@ -504,7 +505,7 @@ internal static partial class RedFlagPatterns
         + @"|its"
         + @"|theres"
         + @"|there is"
-        + @")\b.{0,40}\b(is|are|am|has|have|having|got|getting|keeps?|kept|wont|cant|cannot|just|started|starting|suddenly|sudden|now|still|feel|feels|feeling|went|gone|turned|turning|looks|been|since)\b|\b(right now|just now|suddenly|all of a sudden|out of nowhere|since|now)\b")]
+        + @")\b.{0,40}\b(is|are|am|has|have|having|got|getting|keeps?|kept|wont|cant|cannot|just|started|starting|suddenly|sudden|now|still|feel|feels|feeling|went|gone|turned|turning|looks|been|since)\b|\b(right now|just now|suddenly|all of a sudden|out of nowhere|since|now)\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex SomethingHappening();
 
     // Asking about risks in general or hypothetically: "can dry needling cause…", "what are the signs of…", "what if I…".
@@ -539,7 +540,7 @@ internal static partial class RedFlagPatterns
         + @"|(can|could|might|will|would) (i|you|we|one) (get|catch|develop|end up with)"
         + @"|dont want (my|it|to|the)"
         + @"|(can|could|does|do|will|would|might|may) (you|u|i|people|someone|a person|one|anyone) (\w+ ){0,2}(from|after|during|with) (dry needling|needling|dn|the needles?|needles|acupuncture|treatment|it|this|a session)"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex AskingInGeneral();
 
     // The past: years ago, back in 2015, as a teenager, a history of, fully recovered, well controlled.
@@ -565,7 +566,7 @@ internal static partial class RedFlagPatterns
         + @"|a while (back|ago)"
         + @"|(had|got|suffered|reacted|was)\b.{0,40}\bonce\b(?! (i|you|he|she|we|it|the|my|again|more)\b)"
         + @"|had (a |an )?(\w+ ){0,2}(years|ages|long time)"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex History();
 
     // Asking whether treatment is possible or would help: "can I still have…", "would needling help…".
@@ -582,7 +583,7 @@ internal static partial class RedFlagPatterns
         + @"|do you (needle|treat)"
         + @"|(would|will|could|can|does|do) (dry needling|needling|dn|it|acupuncture|needles|this|you|that) (help|fix|work|treat|sort)"
         + @"|should i (still )?(come|go|cancel|have|get)"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex AskingAboutTreatment();
 
     // Long-standing or situational: always, every winter, when I'm anxious, from bench pressing, for months.
@@ -601,7 +602,7 @@ internal static partial class RedFlagPatterns
         + @"|when (its|it is|im|i get|i am) cold"
         + @"|raynaud\w*"
         + @"|since (covid|i was|childhood|birth)"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex LongStanding();
 
     // Symptoms expected after needling: soreness, aching, stiffness, tiredness, bruising, twitching, cramp.
@@ -621,7 +622,7 @@ internal static partial class RedFlagPatterns
         + @"|twitch\w*"
         + @"|cramp\w*"
         + @"|tender"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex MildSymptom();
 
     // Mildness and resolution: a bit, slight, a drop of, fine now, went away, stopped, no swelling.
@@ -661,7 +662,7 @@ internal static partial class RedFlagPatterns
         + @"|now healing"
         + @"|healing"
         + @"|normal soreness"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex Mildness();
 
     // Happening now: right now, currently, and now I…, since this morning, getting worse, keeps …ing.
@@ -682,7 +683,7 @@ internal static partial class RedFlagPatterns
         + @"|getting (harder|bigger|redder|hotter)"
         + @"|keeps? getting"
         + @"|(i|he|she|it|they) keeps? (on )?\w+ing"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex HappeningNow();
 
     // A sign denied ("no swelling", "without a fever"), removed before reading signs.
@@ -690,7 +691,7 @@ internal static partial class RedFlagPatterns
         @"\b("
         + @"no"
         + @"|without"
-        + @") (\w+ ){0,1}(swelling|swollen|redness|red|heat|hot|warm|fever|temperature|pain|bleeding|blood|numbness|numb|bruising|rash)\b( or (\w+ )?(anything|swelling|redness|heat|fever|pain))?")]
+        + @") (\w+ ){0,1}(swelling|swollen|redness|red|heat|hot|warm|fever|temperature|pain|bleeding|blood|numbness|numb|bruising|rash)\b( or (\w+ )?(anything|swelling|redness|heat|fever|pain))?", RegexOptions.ExplicitCapture)]
     internal static partial Regex Negated();
 
     // Severity that mildness words never soften: can't, won't stop, spreading, worse, sudden, numb, white, blue, pus, fever, still.
@@ -721,7 +722,7 @@ internal static partial class RedFlagPatterns
         + @"|keeps?"
         + @"|hasnt"
         + @"|isnt"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex Severity();
 
     // Figures of speech removed before reading signs ("dying to", "killing me", "heartbroken"); alone, they mute similarity.
@@ -744,6 +745,6 @@ internal static partial class RedFlagPatterns
         + @"|death of me"
         + @"|dying of (laughter|boredom)"
         + @"|nearly died laughing"
-        + @")\b")]
+        + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex FiguresOfSpeech();
 }
