@@ -16,9 +16,11 @@ internal static class EvalCommand
         var maxWrong = new Option<double?>("--max-wrong") { Description = "Fail if the wrong-answer rate is above this." };
         var minFallback = new Option<double?>("--min-offtopic-fallback") { Description = "Fail unless this share of off-topic questions falls back." };
         var minUrgent = new Option<double?>("--min-urgent-recall") { Description = "Fail unless this share of urgent messages is triaged as urgent." };
+        var maxFalseAlarms = new Option<double?>("--max-false-alarms") { Description = "Fail if more than this share of questions not labelled urgent get the urgent reply." };
+        var withoutModel = new Option<bool>("--triage-without-model") { Description = "Triage as the app does while the embedding model is unavailable (its model-free layer); matching still uses the model." };
         var command = new Command("eval", "Run labelled questions through the real answering pipeline and report its quality.")
         {
-            questions, faq, json, minTop1, maxWrong, minFallback, minUrgent,
+            questions, faq, json, minTop1, maxWrong, minFallback, minUrgent, maxFalseAlarms, withoutModel,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -42,7 +44,8 @@ internal static class EvalCommand
             }
 
             using var embedder = Pipeline.DefaultEmbedder();
-            var (index, answerer) = await Pipeline.LoadAsync(parse.GetValue(faq)?.FullName ?? Pipeline.DefaultFaqPath, embedder, cancellationToken);
+            var (index, answerer) = await Pipeline.LoadAsync(
+                parse.GetValue(faq)?.FullName ?? Pipeline.DefaultFaqPath, embedder, cancellationToken, parse.GetValue(withoutModel));
             var results = await Evaluator.RunAsync(answerer, index, cases, cancellationToken);
             var report = Evaluator.Summarise(results);
 
@@ -60,6 +63,7 @@ internal static class EvalCommand
             Check(failures, "wrong-answer rate", report.WrongAnswerRate, parse.GetValue(maxWrong), atLeast: false);
             Check(failures, "off-topic fallback", report.OffTopicFallbackRate, parse.GetValue(minFallback), atLeast: true);
             Check(failures, "urgent recall", report.UrgentRecall, parse.GetValue(minUrgent), atLeast: true);
+            Check(failures, "false-alarm rate", report.FalseAlarmRate, parse.GetValue(maxFalseAlarms), atLeast: false);
             foreach (var failure in failures)
             {
                 await Console.Error.WriteLineAsync("Threshold not met: " + failure);
@@ -97,6 +101,17 @@ internal static class EvalCommand
         Console.WriteLine($"  off-topic falling back           {P(r.OffTopicFallbackRate)} (answered: {P(r.OffTopicAnsweredRate)})");
         Console.WriteLine($"  fallback precision               {P(r.FallbackPrecision)}");
         Console.WriteLine($"  urgent recall / precision        {P(r.UrgentRecall)} / {P(r.UrgentPrecision)}");
+        if (r.Urgent > 0)
+        {
+            Console.WriteLine($"  urgent missed                    {r.UrgentMissed} of {r.Urgent} (miss rate at most {P(r.UrgentMissRateUpper95)}, upper 95 % Clopper-Pearson)");
+        }
+
+        Console.WriteLine($"  false alarms (not urgent → urgent) {P(r.FalseAlarmRate)} of {r.NotUrgent}");
+        foreach (var c in r.UrgentByCategory ?? [])
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {c.Category,-18} {c.Caught,3} / {c.Urgent,-3} {P(c.Recall),7}   same category {c.SameCategory}"));
+        }
+
         Console.WriteLine($"  MRR@5 (in scope)                 {(r.Mrr5 is { } mrr ? mrr.ToString("F3", CultureInfo.InvariantCulture) : "n/a")}");
         var misses = results.Where(x => !x.Correct).ToList();
         if (misses.Count == 0)
@@ -108,9 +123,15 @@ internal static class EvalCommand
         Console.WriteLine("Not as expected (expected ← got):");
         foreach (var m in misses)
         {
-            var got = m.FaqId is null ? m.Outcome.ToString().ToLowerInvariant() : $"{m.FaqId}";
+            var got = m.FaqId ?? m.Outcome.ToString().ToLowerInvariant();
+            if (m.Triage is { IsUrgent: true } triage)
+            {
+                got += $" ({triage.CategoryId}: {triage.Reason})";
+            }
+
             var best = m.CandidateIds.Count > 0 ? $" [best candidate: {m.CandidateIds[0]}, confidence {m.Confidence.ToString("F2", CultureInfo.InvariantCulture)}]" : string.Empty;
-            Console.WriteLine($"  {m.Case.Expect} ← {got}{best}: {m.Case.Question}");
+            var expected = m.Case.Category is { } category ? $"{m.Case.Expect} ({category})" : m.Case.Expect;
+            Console.WriteLine($"  {expected} ← {got}{best}: {m.Case.Question}");
         }
     }
 }

@@ -3,6 +3,7 @@ using Faq.Core.Answering;
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
 using Faq.Core.Matching;
+using Faq.Core.Triage;
 using Faq.MiniLM;
 using Microsoft.Extensions.AI;
 
@@ -24,8 +25,11 @@ internal static class Pipeline
         return await FaqSet.ReadAsync(stream, cancellationToken);
     }
 
+    /// <summary>The index and an answerer whose urgent triage reads similarity with the same embedder (so a question
+    /// is embedded once), or, with <paramref name="triageWithoutModel"/>, the model-free triage the app falls back to
+    /// while the model is unavailable.</summary>
     public static async Task<(FaqIndex Index, FaqAnswerer Answerer)> LoadAsync(
-        string faqPath, IEmbeddingGenerator<string, Embedding<float>> embedder, CancellationToken cancellationToken)
+        string faqPath, IEmbeddingGenerator<string, Embedding<float>> embedder, CancellationToken cancellationToken, bool triageWithoutModel = false)
     {
         var entries = await ReadFaqAsync(faqPath, cancellationToken);
         var options = new AnsweringOptions();
@@ -35,6 +39,7 @@ internal static class Pipeline
             await Console.Error.WriteLineAsync($"The embedding model is unavailable, so this runs keyword-only: {failure}");
         }
 
-        return (index, new FaqAnswerer(options, new ClinicProfile()));
+        var triage = triageWithoutModel ? UrgentTriage.WithoutModel : new UrgentTriage(embedder);
+        return (index, new FaqAnswerer(options, new ClinicProfile(), triage));
     }
 }

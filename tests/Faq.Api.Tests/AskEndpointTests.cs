@@ -23,6 +23,32 @@ public sealed class AskEndpointTests : IClassFixture<FaqApiFactory>
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    [Theory]
+    [InlineData("my face is swelling up and I'm covered in hives", "anaphylaxis", "911")]
+    [InlineData("there's blood when I cough", "blood-cough-vomit", "911")]
+    [InlineData("I swallowed all my sleeping tablets", "self-harm", "988")]
+    [InlineData("my heart keeps skipping beats and I nearly blacked out", "chest-cardiac", "911")]
+    public async Task AnUrgentReplyNamesItsRedFlagCategoryAndTheRightNumber(string question, string category, string number)
+    {
+        var body = await AskOk(new { question });
+
+        Assert.Equal("urgent", body.GetProperty("outcome").GetString());
+        Assert.Equal(category, body.GetProperty("category").GetString());
+        Assert.Contains(number, body.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("faqId").ValueKind);
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("disclaimer").GetString()));
+    }
+
+    [Theory]
+    [InlineData("I had a heart attack back in 2015, can I still have dry needling?")]
+    [InlineData("Does dry needling hurt?")]
+    public async Task AReplyThatIsNotUrgentHasNoCategory(string question)
+    {
+        var body = await AskOk(new { question });
+        Assert.NotEqual("urgent", body.GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("category").ValueKind);
+    }
+
     [Fact]
     public async Task AskingAClearQuestionAnswersWithTheEntryAndTheFullContract()
     {

@@ -10,8 +10,9 @@ using Faq.MiniLM;
 namespace Faq.Benchmarks;
 
 /// <summary>
-/// The parts of one /api/ask on the curated FAQ, side by side: urgent triage, analysis, the sentence-embedding model
-/// on a question it has not seen, search and the whole answer for a question the cache holds and for a new one.
+/// The parts of one /api/ask on the curated FAQ, side by side: urgent triage (model-free, and with the question's
+/// vector in the cache), analysis, the sentence-embedding model on a question it has not seen, search and the whole
+/// answer for a question the cache holds and for a new one.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(PercentilesConfig))]
@@ -29,6 +30,7 @@ public class AnsweringBenchmarks : IDisposable
     private MiniLmEmbeddingGenerator _model = null!;
     private EmbeddingCache _cached = null!;
     private FaqAnswerer _answerer = null!;
+    private UrgentTriage _triage = null!;
     private Fusion _fusion = null!;
     private int _next;
 
@@ -41,7 +43,9 @@ public class AnsweringBenchmarks : IDisposable
         var options = new AnsweringOptions();
         (_model, _cached) = BenchmarkModel.Create();
         _index = FaqIndex.BuildAsync(entries, TextAnalyzer.Default, _cached, options.Keyword).GetAwaiter().GetResult();
-        _answerer = new FaqAnswerer(options, new ClinicProfile());
+        _triage = new UrgentTriage(_cached);
+        _triage.WarmUpAsync().GetAwaiter().GetResult();
+        _answerer = new FaqAnswerer(options, new ClinicProfile(), _triage);
         _fusion = options.Fusion;
     }
 
@@ -56,8 +60,14 @@ public class AnsweringBenchmarks : IDisposable
     // A question no cache has seen: the rotation's text with a number that changes every call.
     private string NextUnseen() => $"{Questions[_next % Questions.Length]} {_next++}";
 
+    /// <summary>Patterns, signs and the model-free layer: what triage costs without the model.</summary>
     [Benchmark]
-    public bool Triage() => UrgentTriage.Assess(Next()).IsUrgent;
+    public bool Triage() => UrgentTriage.AssessWithoutModel(Next()).IsUrgent;
+
+    /// <summary>The app's triage on a question whose vector the cache holds (matching embeds it anyway): patterns, signs,
+    /// the cache lookup and the similarity to every exemplar.</summary>
+    [Benchmark]
+    public async Task<bool> TriageWithCachedVector() => (await _triage.AssessAsync(Next())).IsUrgent;
 
     [Benchmark]
     public int Analyse() => TextAnalyzer.Default.Analyze(Next()).Terms.Count;

@@ -49,6 +49,31 @@ public sealed class CliTests : IDisposable
         Assert.Equal(File.ReadLines(DevSet).Count(l => l.Trim().Length > 0), report.GetProperty("questions").GetInt32());
         Assert.InRange(report.GetProperty("top1").GetDouble(), 0.7, 1.0);
         Assert.Equal(1.0, report.GetProperty("urgentRecall").GetDouble());
+        Assert.Equal(0.0, report.GetProperty("falseAlarmRate").GetDouble());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EvalReportsUrgentRecallPerCategoryWithTheMissRateBoundAndFalseAlarms(bool withoutModel)
+    {
+        var set = Path.Combine(AppContext.BaseDirectory, "data", "eval", "urgent.dev.jsonl");
+        var (code, output, _) = await Run(withoutModel ? ["eval", set, "--json", "--triage-without-model"] : ["eval", set, "--json"]);
+        Assert.Equal(0, code);
+        var report = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(1.0, report.GetProperty("urgentRecall").GetDouble());
+        Assert.Equal(0, report.GetProperty("urgentMissed").GetInt32());
+        Assert.InRange(report.GetProperty("urgentMissRateUpper95").GetDouble(), 0.01, 0.05);
+        Assert.InRange(report.GetProperty("falseAlarmRate").GetDouble(), 0, withoutModel ? 0.05 : 0);
+        var categories = report.GetProperty("urgentByCategory").EnumerateArray().ToList();
+        Assert.Equal(12, categories.Count);
+        Assert.Equal("breathing", categories[0].GetProperty("category").GetString());
+        Assert.All(categories, c => Assert.Equal(1.0, c.GetProperty("recall").GetDouble()));
+
+        (code, output, _) = await Run("eval", set, "--max-false-alarms", "0");
+        Assert.Equal(0, code);
+        Assert.Contains("miss rate at most 3.4 %, upper 95 % Clopper-Pearson", output, StringComparison.Ordinal);
+        Assert.Contains("self-harm", output, StringComparison.Ordinal);
     }
 
     [Fact]

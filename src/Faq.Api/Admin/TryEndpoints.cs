@@ -37,7 +37,7 @@ internal static class TryEndpoints
         return TypedResults.Ok(new TryResponse(
             reply.ToResponse(null),
             [.. reply.Candidates.Select(c => new CandidateDto(c.Entry.Id, c.Entry.Question, Math.Round(c.Keyword, 3), Math.Round(c.Embedding, 3), Math.Round(c.AnswerEmbedding, 3), Math.Round(c.Relevance, 3), Math.Round(c.Confidence, 3)))],
-            reply.Triage.Category.ToString(),
+            reply.Triage.CategoryId ?? "none",
             reply.Triage.Reason,
             reply.Degraded));
     }

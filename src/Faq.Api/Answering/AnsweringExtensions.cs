@@ -1,4 +1,6 @@
 using Faq.Core.Answering;
+using Faq.Core.Triage;
+using Microsoft.Extensions.AI;
 
 namespace Faq.Api.Answering;
 
@@ -38,10 +40,15 @@ internal static class AnsweringExtensions
             })
             .ValidateOnStart();
 
+        // Urgent triage reads the message with the same model (and question cache) as matching, so a question is
+        // embedded once; it never waits long for a model that is still loading (see UrgentTriage).
+        builder.Services.AddSingleton(sp => new UrgentTriage(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        builder.Services.AddHostedService<TriageWarmUp>();
         // A greeting offers the featured questions.
         builder.Services.AddSingleton(sp => new FaqAnswerer(
             sp.GetRequiredService<IOptions<AnsweringOptions>>().Value,
             sp.GetRequiredService<IOptions<ClinicProfile>>().Value,
+            sp.GetRequiredService<UrgentTriage>(),
             sp.GetRequiredService<IOptions<FeaturedQuestionsOptions>>().Value.FeaturedQuestions));
         builder.Services.AddSingleton<AnsweringService>();
         return builder;

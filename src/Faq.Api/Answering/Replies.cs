@@ -11,6 +11,10 @@ namespace Faq.Api.Answering;
 /// <param name="Confidence">Calibrated confidence in the best entry, 0 to 1.</param>
 /// <param name="Suggestions">Follow-up questions (answered), the candidates (clarify) or nearby entries (fallback).</param>
 /// <param name="Disclaimer">Always present, never empty.</param>
+/// <param name="Category">For an <c>urgent</c> reply, the red-flag category (<c>breathing</c>, <c>chest-cardiac</c>,
+/// <c>anaphylaxis</c>, <c>stroke</c>, <c>bleeding</c>, <c>blood-cough-vomit</c>, <c>infection</c>, <c>clot</c>,
+/// <c>cold-limb</c>, <c>nerve</c>, <c>collapse</c>, <c>self-harm</c> or <c>emergency</c>) so an integration can route it;
+/// null otherwise.</param>
 /// <param name="SessionId">The caller's session id, if it sent one.</param>
 internal sealed record AskResponse(
     string Outcome,
@@ -19,6 +23,7 @@ internal sealed record AskResponse(
     double Confidence,
     IReadOnlyList<Suggestion> Suggestions,
     string Disclaimer,
+    string? Category,
     string? SessionId);
 
 /// <summary>How a reply, or the lack of one, looks over HTTP, the same on every endpoint that answers.</summary>
@@ -34,6 +39,7 @@ internal static class Replies
         Math.Round(reply.Confidence, 3),
         reply.Suggestions,
         reply.Disclaimer,
+        reply.Triage.CategoryId,
         sessionId);
 
     /// <summary>503 with Retry-After while no FAQ snapshot could be loaded (for example the store is down at a cold start).</summary>

@@ -35,6 +35,7 @@ internal static class Examples
             Describe(schema, "faqId", "The entry answered from; only when outcome is answered.");
             Describe(schema, "confidence", "Calibrated confidence in the best entry, 0 to 1.");
             Describe(schema, "disclaimer", "Present and non-empty on every reply.");
+            Describe(schema, "category", "For an urgent reply, the red-flag category (breathing, chest-cardiac, anaphylaxis, stroke, bleeding, blood-cough-vomit, infection, clot, cold-limb, nerve, collapse, self-harm, emergency) to route it by; null otherwise. self-harm replies offer the crisis line, all others the emergency number.");
         }
         else if (type == typeof(Feedback.FeedbackRequest))
         {

@@ -13,17 +13,33 @@ public sealed class FaqAnswerer
     private readonly AnsweringOptions _options;
     private readonly ClinicProfile _clinic;
     private readonly IReadOnlyList<string> _starters;
+    private readonly UrgentTriage _triage;
 
-    /// <summary>Creates an answerer.</summary>
+    /// <summary>Creates an answerer whose urgent triage has no model (<see cref="UrgentTriage.WithoutModel"/>): patterns,
+    /// signs and the conservative model-free layer.</summary>
     /// <param name="options">The answering policy.</param>
     /// <param name="clinic">The clinic's details, for placeholders in replies.</param>
     /// <param name="starters">Entry ids offered first, in this order, when a message is only a greeting (the clinic's
     /// featured questions); the rest follow in index order.</param>
     /// <exception cref="ArgumentException">The options are invalid (for example an empty disclaimer).</exception>
     public FaqAnswerer(AnsweringOptions options, ClinicProfile clinic, IReadOnlyList<string>? starters = null)
+        : this(options, clinic, UrgentTriage.WithoutModel, starters)
+    {
+    }
+
+    /// <summary>Creates an answerer.</summary>
+    /// <param name="options">The answering policy.</param>
+    /// <param name="clinic">The clinic's details, for placeholders in replies.</param>
+    /// <param name="triage">The urgent triage, run before matching; give it the index's embedding generator (behind
+    /// the same <c>EmbeddingCache</c>) so a question is embedded once.</param>
+    /// <param name="starters">Entry ids offered first, in this order, when a message is only a greeting (the clinic's
+    /// featured questions); the rest follow in index order.</param>
+    /// <exception cref="ArgumentException">The options are invalid (for example an empty disclaimer).</exception>
+    public FaqAnswerer(AnsweringOptions options, ClinicProfile clinic, UrgentTriage triage, IReadOnlyList<string>? starters = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(triage);
         var problems = options.Validate().ToList();
         if (problems.Count > 0)
         {
@@ -33,7 +49,11 @@ public sealed class FaqAnswerer
         _options = options;
         _clinic = clinic;
         _starters = starters ?? [];
+        _triage = triage;
     }
+
+    /// <summary>The urgent triage in force.</summary>
+    public UrgentTriage Triage => _triage;
 
     /// <summary>Answers a question.</summary>
     public async Task<FaqReply> AnswerAsync(FaqIndex index, string question, CancellationToken cancellationToken = default)
@@ -41,10 +61,10 @@ public sealed class FaqAnswerer
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(question);
 
-        var triage = UrgentTriage.Assess(question);
+        var triage = await _triage.AssessAsync(question, cancellationToken);
         if (triage.IsUrgent)
         {
-            var template = triage.Category == UrgentCategory.SelfHarm ? _options.CrisisMessage : _options.UrgentMessage;
+            var template = triage.Reply == UrgentReply.CrisisLine ? _options.CrisisMessage : _options.UrgentMessage;
             return new FaqReply(AnswerOutcome.Urgent, _clinic.Render(template), null, 1.0, [], _options.Disclaimer, [], triage, false);
         }
 

@@ -7,10 +7,12 @@ namespace Faq.Core.Evaluation;
 /// <param name="Question">The question as a patient would type it.</param>
 /// <param name="Expect">An entry id, <c>fallback</c> or <c>urgent</c>.</param>
 /// <param name="Accept">Other entry ids that also answer it correctly.</param>
+/// <param name="Category">For an urgent message, its red-flag category id (<c>Triage.RedFlag.Id</c>), when labelled.</param>
 public sealed record EvalCase(
     [property: JsonPropertyName("q")] string Question,
     [property: JsonPropertyName("expect")] string Expect,
-    [property: JsonPropertyName("accept")] IReadOnlyList<string>? Accept = null)
+    [property: JsonPropertyName("accept")] IReadOnlyList<string>? Accept = null,
+    [property: JsonPropertyName("category")] string? Category = null)
 {
     /// <summary>The label for off-topic questions.</summary>
     public const string Fallback = "fallback";

@@ -1,11 +1,18 @@
 using System.Text.Json;
 using Faq.Core.Answering;
 using Faq.Core.Matching;
+using Faq.Core.Triage;
 
 namespace Faq.Core.Evaluation;
 
 /// <summary>A labelled question and what the bot did with it.</summary>
-public sealed record EvalResult(EvalCase Case, AnswerOutcome Outcome, string? FaqId, double Confidence, IReadOnlyList<string> CandidateIds)
+/// <param name="Case">The labelled question.</param>
+/// <param name="Outcome">What the bot did.</param>
+/// <param name="FaqId">The entry answered from, if any.</param>
+/// <param name="Confidence">The reply's confidence.</param>
+/// <param name="CandidateIds">The best candidates' entry ids, best first.</param>
+/// <param name="Triage">The triage decision, when recorded.</param>
+public sealed record EvalResult(EvalCase Case, AnswerOutcome Outcome, string? FaqId, double Confidence, IReadOnlyList<string> CandidateIds, TriageResult? Triage = null)
 {
     /// <summary>Whether the bot did what the label asks.</summary>
     public bool Correct => Case.Expect switch
@@ -32,6 +39,12 @@ public sealed record EvalResult(EvalCase Case, AnswerOutcome Outcome, string? Fa
 /// <param name="UrgentRecall">Urgent questions triaged as urgent.</param>
 /// <param name="UrgentPrecision">Of all urgent replies, the share on urgent questions.</param>
 /// <param name="Mrr5">Mean reciprocal rank of the expected entry within the top five candidates, in-scope only.</param>
+/// <param name="NotUrgent">Questions not labelled urgent (in scope and off-topic).</param>
+/// <param name="UrgentMissed">Urgent questions not triaged as urgent.</param>
+/// <param name="UrgentMissRateUpper95">The upper end of the two-sided 95 % Clopper–Pearson interval of the miss rate:
+/// with 0 misses in n urgent messages, about 3.7 / n.</param>
+/// <param name="FalseAlarmRate">Questions not labelled urgent that got the urgent reply.</param>
+/// <param name="UrgentByCategory">Urgent recall per labelled red-flag category; null when no urgent question has a category.</param>
 public sealed record EvalReport(
     int Questions,
     int InScope,
@@ -46,11 +59,24 @@ public sealed record EvalReport(
     int Urgent,
     double? UrgentRecall,
     double? UrgentPrecision,
-    double? Mrr5)
+    double? Mrr5,
+    int NotUrgent = 0,
+    int UrgentMissed = 0,
+    double? UrgentMissRateUpper95 = null,
+    double? FalseAlarmRate = null,
+    IReadOnlyList<CategoryRecall>? UrgentByCategory = null)
 {
     /// <summary>One JSON line.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, EvalJsonContext.Default.EvalReport);
 }
+
+/// <summary>Urgent recall in one red-flag category.</summary>
+/// <param name="Category">The category id the questions are labelled with.</param>
+/// <param name="Urgent">Urgent questions labelled with it.</param>
+/// <param name="Caught">Those triaged as urgent.</param>
+/// <param name="Recall">Caught / Urgent.</param>
+/// <param name="SameCategory">Those triaged as urgent in this same category (what an integration routing by category sees).</param>
+public sealed record CategoryRecall(string Category, int Urgent, int Caught, double Recall, int SameCategory);
 
 /// <summary>Runs labelled questions through the same answering pipeline the API uses.</summary>
 public static class Evaluator
@@ -66,7 +92,7 @@ public static class Evaluator
         foreach (var c in cases)
         {
             var reply = await answerer.AnswerAsync(index, c.Question, cancellationToken);
-            results.Add(new EvalResult(c, reply.Outcome, reply.FaqId, reply.Confidence, [.. reply.Candidates.Select(x => x.Entry.Id)]));
+            results.Add(new EvalResult(c, reply.Outcome, reply.FaqId, reply.Confidence, [.. reply.Candidates.Select(x => x.Entry.Id)], reply.Triage));
         }
 
         return results;
@@ -79,6 +105,8 @@ public static class Evaluator
         var inScope = results.Where(r => r.Case.InScope).ToList();
         var offTopic = results.Where(r => r.Case.Expect == EvalCase.Fallback).ToList();
         var urgent = results.Where(r => r.Case.Expect == EvalCase.Urgent).ToList();
+        var notUrgent = results.Where(r => r.Case.Expect != EvalCase.Urgent).ToList();
+        var missed = urgent.Count(r => r.Outcome != AnswerOutcome.Urgent);
         var fallbacks = results.Where(r => r.Outcome == AnswerOutcome.Fallback).ToList();
         var urgentReplies = results.Where(r => r.Outcome == AnswerOutcome.Urgent).ToList();
 
@@ -109,7 +137,33 @@ public static class Evaluator
             urgent.Count,
             Rate(urgent, r => r.Outcome == AnswerOutcome.Urgent),
             Rate(urgentReplies, r => r.Case.Expect == EvalCase.Urgent),
-            inScope.Count == 0 ? null : Math.Round(mrr / inScope.Count, 4));
+            inScope.Count == 0 ? null : Math.Round(mrr / inScope.Count, 4),
+            notUrgent.Count,
+            missed,
+            urgent.Count == 0 ? null : Math.Round(BinomialBounds.Upper(missed, urgent.Count), 4),
+            Rate(notUrgent, r => r.Outcome == AnswerOutcome.Urgent),
+            ByCategory(urgent));
+    }
+
+    // In the README's order of categories, then any other label alphabetically (a typo in a label shows up as its own row).
+    private static List<CategoryRecall>? ByCategory(List<EvalResult> urgent)
+    {
+        var labelled = urgent.Where(r => r.Case.Category is not null).ToList();
+        if (labelled.Count == 0)
+        {
+            return null;
+        }
+
+        return [.. labelled
+            .GroupBy(r => r.Case.Category!, StringComparer.Ordinal)
+            .OrderBy(g => RedFlags.Find(g.Key) is { } flag ? (int)flag.Category : int.MaxValue)
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var caught = g.Count(r => r.Outcome == AnswerOutcome.Urgent);
+                var same = g.Count(r => r.Outcome == AnswerOutcome.Urgent && r.Triage?.CategoryId == g.Key);
+                return new CategoryRecall(g.Key, g.Count(), caught, Math.Round((double)caught / g.Count(), 4), same);
+            })];
     }
 
     /// <summary>The share of <paramref name="items"/> matching; null when there are none (nothing was measured).</summary>

@@ -1,149 +1,201 @@
-using System.Text.RegularExpressions;
-using Faq.Core.Analysis;
+using System.Numerics.Tensors;
+using Microsoft.Extensions.AI;
 
 namespace Faq.Core.Triage;
 
-/// <summary>What kind of emergency a message sounds like.</summary>
-public enum UrgentCategory
-{
-    /// <summary>Not urgent.</summary>
-    None,
-
-    /// <summary>Breathing trouble; a collapsed lung (pneumothorax) is a known needling risk.</summary>
-    Breathing,
-
-    /// <summary>Chest pain or pressure, heart attack.</summary>
-    ChestPain,
-
-    /// <summary>Signs of infection: fever with redness or swelling, spreading redness, pus.</summary>
-    Infection,
-
-    /// <summary>Fainting with confusion, unresponsiveness, seizure.</summary>
-    Consciousness,
-
-    /// <summary>A swollen, hot or red calf or leg that could be a blood clot.</summary>
-    Clot,
-
-    /// <summary>Bleeding that will not stop.</summary>
-    Bleeding,
-
-    /// <summary>Stroke signs or an explicit emergency.</summary>
-    Emergency,
-
-    /// <summary>Thoughts of suicide or self-harm.</summary>
-    SelfHarm,
-}
-
-/// <summary>The triage decision for one message.</summary>
-public sealed record TriageResult(UrgentCategory Category, string? Reason)
-{
-    /// <summary>Not urgent.</summary>
-    public static TriageResult NotUrgent { get; } = new(UrgentCategory.None, null);
-
-    /// <summary>Whether the message must get the urgent reply instead of an FAQ answer.</summary>
-    public bool IsUrgent => Category != UrgentCategory.None;
-}
-
 /// <summary>
-/// Deterministic, conservative screening for messages that sound like an emergency. It runs before matching.
-/// A symptom described as happening ("my calf is swollen and hot", "I can't breathe") is urgent; the same
-/// symptom asked about in general ("can dry needling cause a collapsed lung?") is left to the FAQ, which
-/// covers those risks. Self-harm and explicit emergencies are always urgent.
+/// Screens a message for emergencies before it is matched, in layers (README, "Urgent triage"):
+/// <list type="number">
+/// <item>unmistakable patterns (self-harm and overdose, can't breathe, not breathing or not waking, a seizure, coughing or
+/// vomiting blood, chest pain now, an explicit emergency) are urgent whatever else the message says;</item>
+/// <item>each category's signs ("my calf is swollen and hot") are urgent unless the message asks about them in general
+/// ("can dry needling cause a clot?"), is about the past or someone's history ("I had a DVT years ago"), describes a
+/// long-standing state, or softens a mild symptom ("a bit of bleeding, stopped after I pressed") — and never when it
+/// says the symptom is happening now;</item>
+/// <item>with the sentence-embedding model, the message's similarity to a bank of red-flag exemplars catches wordings
+/// no pattern lists, with the same suppressors and a per-category threshold chosen on the dev set;</item>
+/// <item>without the model (not loaded yet, failed, or a model the thresholds were not fitted for), a conservative
+/// model-free layer instead: any symptom word of a category in a message that reports something happening.</item>
+/// </list>
+/// Thread-safe; the exemplars are embedded once, on first use (or <see cref="WarmUpAsync"/>), and again only if that
+/// failed. Give it the same generator as the FAQ index, behind an <c>EmbeddingCache</c>, so the question is embedded
+/// once for triage and matching.
 /// </summary>
-public static partial class UrgentTriage
+public sealed class UrgentTriage
 {
-    private static readonly (UrgentCategory Category, Regex Pattern, bool AlwaysUrgent)[] Rules =
-    [
-        (UrgentCategory.SelfHarm, SelfHarm(), true),
-        (UrgentCategory.Emergency, ExplicitEmergency(), true),
-        (UrgentCategory.Breathing, Breathing(), false),
-        (UrgentCategory.ChestPain, ChestPain(), false),
-        (UrgentCategory.Consciousness, Consciousness(), false),
-        (UrgentCategory.Bleeding, Bleeding(), false),
-        (UrgentCategory.Clot, Clot(), false),
-        (UrgentCategory.Infection, Infection(), false),
-        (UrgentCategory.Emergency, StrokeSigns(), false),
-    ];
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? _generator;
+    private readonly TimeSpan _modelWait;
+    private readonly Lock _lock = new();
+    private Task<ExemplarBank>? _bank;
 
-    /// <summary>Screens one message.</summary>
-    public static TriageResult Assess(string message)
+    /// <summary>Creates a triage.</summary>
+    /// <param name="generator">The sentence-embedding model (all-MiniLM-L6-v2, the matcher's); null for the
+    /// model-free triage.</param>
+    /// <param name="modelWait">How long a message waits for the model (still loading at a cold start, or slow) before
+    /// the model-free layer decides instead; 2 s by default. An emergency is never held up longer than this.</param>
+    public UrgentTriage(IEmbeddingGenerator<string, Embedding<float>>? generator = null, TimeSpan? modelWait = null)
+    {
+        _generator = generator;
+        _modelWait = modelWait ?? TimeSpan.FromSeconds(2);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_modelWait, TimeSpan.Zero, nameof(modelWait));
+    }
+
+    /// <summary>A triage without a model: patterns, signs and the conservative model-free layer.</summary>
+    public static UrgentTriage WithoutModel { get; } = new();
+
+    /// <summary>Whether this triage has a model to read similarity with.</summary>
+    public bool HasModel => _generator is not null;
+
+    /// <summary>Screens one message. Never fails because of the model: when it cannot be used, the model-free layer
+    /// decides and <see cref="TriageResult.ModelUnavailable"/> is set.</summary>
+    public async ValueTask<TriageResult> AssessAsync(string message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var text = Normalise(message);
-        bool? hypothetical = null; // decided only once a symptom matches: most messages match none
-        foreach (var (category, pattern, always) in Rules)
+        var reading = new RedFlagReading(message);
+        if (reading.Decide() is { } decided)
         {
-            var match = pattern.Match(text);
-            if (match.Success && (always || !(hypothetical ??= GeneralQuestion().IsMatch(text) && !PersonalState().IsMatch(text))))
-            {
-                return new TriageResult(category, match.Value.Trim());
-            }
+            return decided;
         }
 
-        return TriageResult.NotUrgent;
+        if (_generator is null)
+        {
+            return reading.WithoutModel();
+        }
+
+        Embedding<float> embedding;
+        ExemplarBank bank;
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(_modelWait);
+        try
+        {
+            // The message first: while the model is unavailable this fails once, not twice (message and bank).
+            embedding = (await _generator.GenerateAsync([message], cancellationToken: wait.Token))[0];
+            bank = await BankAsync(wait.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return reading.WithoutModel() with { ModelUnavailable = true };
+        }
+
+        // Thresholds belong to the model they were chosen with: another model's cosines are on another scale.
+        if (!bank.Fits(embedding))
+        {
+            return reading.WithoutModel() with { ModelUnavailable = true };
+        }
+
+        return reading.WithSimilarity(bank.Similarities(embedding.Vector.Span));
     }
 
-    // Folded, apostrophes removed ("can't" → "cant"), every other run of non-alphanumerics one space, with a space at
-    // each end, so patterns stay simple.
-    private static string Normalise(string message)
+    /// <summary>Screens one message without a model: what <see cref="AssessAsync"/> decides while the model is
+    /// unavailable.</summary>
+    public static TriageResult AssessWithoutModel(string message)
     {
-        var folded = TextFolding.Fold(message);
-        var buffer = folded.Length <= 510 ? stackalloc char[folded.Length + 2] : new char[folded.Length + 2];
-        var length = 0;
-        buffer[length++] = ' ';
-        foreach (var c in folded)
-        {
-            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
-            {
-                buffer[length++] = c;
-            }
-            else if (c != '\'' && buffer[length - 1] != ' ')
-            {
-                buffer[length++] = ' ';
-            }
-        }
-
-        if (buffer[length - 1] != ' ')
-        {
-            buffer[length++] = ' ';
-        }
-
-        return new string(buffer[..length]);
+        ArgumentNullException.ThrowIfNull(message);
+        var reading = new RedFlagReading(message);
+        return reading.Decide() ?? reading.WithoutModel();
     }
 
-    [GeneratedRegex(@"\b(suicid\w*|kill(ing)? my ?self|(want|wants|wanted) (someone |somebody |you )?to kill me|end(ing)? (my life|it all)|take my (own )?life|want(ed)? to die|wanna die|self ?harm\w*|(hurt|hurting|harm|harming|cut|cutting) my ?self|dont want to (live|be alive|be here)|no reason to live|better off dead|overdos\w*)\b")]
-    private static partial Regex SelfHarm();
+    /// <summary>Embeds the exemplars now rather than on the first message (for example while a host starts).</summary>
+    /// <exception cref="InvalidOperationException">The triage has no model.</exception>
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        if (_generator is null)
+        {
+            throw new InvalidOperationException("This triage has no model to warm up.");
+        }
 
-    [GeneratedRegex(@"\b(911|999|112|call(ed|ing)? (an )?ambulance|need an ambulance|heart attack|having a stroke|(this is|its|im having|having) an emergency|not breathing|stopped breathing|(isnt|is not|wasnt|arent|not) (breathing|waking up)|((isnt|is not|wasnt|arent|not) (responding|responsive)|unresponsive|wont respond)(?! to\b)|(unconscious|wont wake|cant wake|seizure|seizing|convuls\w*))\b")]
-    private static partial Regex ExplicitEmergency();
+        await BankAsync(cancellationToken);
+    }
 
-    [GeneratedRegex(@"\b((cant|cannot|can not|couldnt|can barely|can hardly|barely|hardly|unable to|hard to|hard time|difficult to|difficulty|trouble|struggl\w*( to)?|problems?|pain when i|hurts? to|painful to)( (seem to|really|properly|get|take|catch))?( (a|my))?( (full|deep|proper|good))? (breath\w*|get (enough )?air)|short(ness)? of breath|breathless\w*|out of breath|gasping|wheez\w*|(collapsed|collapse|punctured|puncture|popped|pierced|perforated|nicked)\b.{0,12}\blungs?|lungs?\b.{0,20}\b(collapsed|punctured|popped|pierced)|pneumothorax|breathing (is |feels )?(hard|difficult|painful|shallow|laboured|labored|weird|strange)|chest (is |feels )?tight\w*|tight\w* (in|of) (my |the )?chest)\b")]
-    private static partial Regex Breathing();
+    private Task<ExemplarBank> BankAsync(CancellationToken cancellationToken)
+    {
+        Task<ExemplarBank> bank;
+        lock (_lock)
+        {
+            // Shared by every caller, so one caller's cancellation must not cancel it; a failed embedding (the model was
+            // still loading) is retried by the next message.
+            if (_bank is null || _bank.IsFaulted || _bank.IsCanceled)
+            {
+                _bank = ExemplarBank.EmbedAsync(_generator!);
+            }
 
-    [GeneratedRegex(@"\b(chest\b.{0,20}\b(pain|pains|hurts?|hurting|ache|aches|aching|pressure|discomfort|sore|burning|squeez\w*)|(pain|pains|hurts?|hurting|ache|aching|pressure|tightness|discomfort)\b.{0,15}\b(in|on|across) (my |the )?chest|crushing (pain|feeling)|pain (spreading|going|radiating) (down|to|into) (my )?(left )?(arm|jaw))\b")]
-    private static partial Regex ChestPain();
+            bank = _bank;
+        }
 
-    [GeneratedRegex(@"\b((faint\w*|passed out|pass out|blacked out|collapsed|lost consciousness)\b.{0,60}\b(confus\w*|disorient\w*|slurr\w*|cant think|dont know where|hit (my|his|her) head|wont wake|cant wake|still (dizzy|out))|(confus\w*|disorient\w*)\b.{0,60}\b(faint\w*|passed out|blacked out|collapsed))\b")]
-    private static partial Regex Consciousness();
+        return bank.WaitAsync(cancellationToken);
+    }
 
-    [GeneratedRegex(@"\b((bleed\w*|blood)\b.{0,40}\b(wont|will not|doesnt|does not|cant|cannot|isnt|is not|not) (stop\w*|slow\w*|clot\w*)|(wont|cant|cannot|unable to) stop (the |it )?bleed\w*|bleed\w* (heavily|a lot|badly|profusely|everywhere|through)|(keeps?|kept) (on )?bleed\w*|blood (is |was )?everywhere|(soaked|soaking) (through )?(with |in )?blood|(gushing|pouring|spurting) blood|blood (is )?(gushing|pouring|spurting))\b")]
-    private static partial Regex Bleeding();
+    /// <summary>The exemplars' unit vectors, row by row, and each row's category.</summary>
+    internal sealed class ExemplarBank
+    {
+        private readonly float[] _rows;
 
-    [GeneratedRegex(@"\b(blood clot|clot in (my |the )?(leg|calf)|dvt|deep vein thrombo\w*|(calf|calves|leg|legs|shin)\b.{0,40}\b(swollen|swelling|swelled|puffy|warm|hot|red|throbbing|tender and (red|hot|swollen))|(swollen|swelling|puffy|throbbing)\b.{0,30}\b(calf|calves|leg|legs))\b")]
-    private static partial Regex Clot();
+        private ExemplarBank(float[] rows, int dimensions, string? modelId)
+        {
+            _rows = rows;
+            Dimensions = dimensions;
+            ModelId = modelId;
+        }
 
-    [GeneratedRegex(@"\b((fever\w*|temperature|chills|shivering)\b.{0,60}\b((red|redder|redness|reddish|reddened)|swollen|swelling|hot|pus|infect\w*|(after|since)\b.{0,40}\b(needl\w*|session|treatment|appointment))|((red|redder|redness|reddish|reddened)|swollen|swelling|hot|pus|infect\w*)\b.{0,60}\b(fever\w*|temperature|chills)|(after|since)\b.{0,40}\b(needl\w*|session|treatment|appointment)\b.{0,60}\b(fever\w*|chills)|(redness|red)\b.{0,40}\b(spreading|getting bigger|growing|moving up)|spreading\b.{0,20}\b(red|redness)\b|red (streak|line)s?|pus|oozing|(looks|is|got|getting|seems) infected|infection (at|in|on|where))\b")]
-    private static partial Regex Infection();
+        public int Dimensions { get; }
 
-    [GeneratedRegex(@"\b(face (is )?droop\w*|drooping face|slurred speech|cant (feel|move) my (arm|leg|face|side)|numb\w* (on )?one side|sudden (numbness|weakness))\b")]
-    private static partial Regex StrokeSigns();
+        public string? ModelId { get; }
 
-    // "can/could/does dry needling cause…", "is it hard to…", "is there a risk of…", "how common is…": asking about,
-    // not living through. ("Is it normal to be short of breath after…" is not here: it usually reports a symptom.)
-    [GeneratedRegex(@"\b(can|could|does|do|will|would|might|may|is it possible|is it (common|usual|likely|rare|safe|hard|difficult) (to|for)|possible to|is there (a |any )?(risk|chance)|what are the (chances|odds|risks)|risk of|risks of|chance of|how (common|likely|often|rare|rarely)|ever (cause|happen))\b")]
-    private static partial Regex GeneralQuestion();
+        public static async Task<ExemplarBank> EmbedAsync(IEmbeddingGenerator<string, Embedding<float>> generator)
+        {
+            var texts = RedFlagExemplars.All;
+            var embeddings = await generator.GenerateAsync([.. texts.Select(e => e.Text)], cancellationToken: CancellationToken.None);
+            if (embeddings.Count != texts.Count)
+            {
+                throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} vectors for {texts.Count} exemplars.");
+            }
 
-    // First-person, present-tense signs that the symptom is happening now.
-    [GeneratedRegex(@"\b((i|im|ive|my|me)\b.{0,25}\b(have|has|having|got|feel|feels|feeling|am|is|are|was|cant|cannot|barely|hardly|started|starting|keeps?|wont|been|getting|noticed)|(could|might|may|can) (this|it) be|is this (a|an|normal)|right now|currently|since (my|the|yesterday|this)|this (morning|evening|afternoon)|tonight|today|yesterday|after my|last night)\b")]
-    private static partial Regex PersonalState();
+            var dimensions = embeddings[0].Vector.Length;
+            var rows = new float[texts.Count * dimensions];
+            for (var i = 0; i < texts.Count; i++)
+            {
+                var row = rows.AsSpan(i * dimensions, dimensions);
+                embeddings[i].Vector.Span.CopyTo(row);
+                var norm = TensorPrimitives.Norm(row);
+                if (norm > 0)
+                {
+                    TensorPrimitives.Divide(row, norm, row);
+                }
+            }
+
+            return new ExemplarBank(rows, dimensions, embeddings[0].ModelId);
+        }
+
+        public bool Fits(Embedding<float> embedding) =>
+            embedding.Vector.Length == Dimensions
+            && string.Equals(ModelId, RedFlagExemplars.ModelId, StringComparison.Ordinal)
+            && string.Equals(embedding.ModelId ?? ModelId, ModelId, StringComparison.Ordinal);
+
+        /// <summary>Each category's best cosine with the message and the exemplar that gave it.</summary>
+        public CategorySimilarity[] Similarities(ReadOnlySpan<float> vector)
+        {
+            var best = new CategorySimilarity[RedFlags.All.Count + 1];
+            var norm = TensorPrimitives.Norm(vector);
+            if (norm <= 0)
+            {
+                return best;
+            }
+
+            var exemplars = RedFlagExemplars.All;
+            for (var i = 0; i < exemplars.Count; i++)
+            {
+                var cosine = TensorPrimitives.Dot(vector, _rows.AsSpan(i * Dimensions, Dimensions)) / norm;
+                var category = (int)exemplars[i].Category;
+                if (cosine > best[category].Similarity)
+                {
+                    best[category] = new CategorySimilarity(cosine, i);
+                }
+            }
+
+            return best;
+        }
+    }
 }
+
+/// <summary>A category's best similarity and the exemplar row it came from.</summary>
+internal readonly record struct CategorySimilarity(float Similarity, int Exemplar);

@@ -1,12 +1,14 @@
 using Faq.Core.Answering;
 using Faq.Core.Matching;
+using Faq.Core.Triage;
+using Faq.Tests.Shared;
 
 namespace Faq.Core.Tests.Answering;
 
 public sealed class FaqAnswererTests
 {
     private static FaqAnswerer Answerer(AnsweringOptions? options = null, ClinicProfile? clinic = null) =>
-        new(options ?? new AnsweringOptions(), clinic ?? new ClinicProfile());
+        new(options ?? new AnsweringOptions(), clinic ?? new ClinicProfile(), new UrgentTriage(SharedEmbedder.Instance));
 
     [Fact]
     public async Task AClearMatchIsAnsweredWithItsEntryAndRelatedSuggestions()
@@ -66,6 +68,41 @@ public sealed class FaqAnswererTests
         var reply = await Answerer().AnswerAsync(index, "I want to end my life");
         Assert.Equal(AnswerOutcome.Urgent, reply.Outcome);
         Assert.Contains("988", reply.Answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I swallowed all my sleeping tablets")]
+    [InlineData("I took an overdose an hour ago")]
+    public async Task AnOverdoseGetsTheCrisisLineNamedAsSelfHarm(string message)
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var reply = await Answerer().AnswerAsync(index, message);
+        Assert.Equal(AnswerOutcome.Urgent, reply.Outcome);
+        Assert.Contains("988", reply.Answer, StringComparison.Ordinal);
+        Assert.Equal("self-harm", reply.Triage.CategoryId);
+        Assert.Equal(UrgentReply.CrisisLine, reply.Triage.Reply);
+    }
+
+    [Theory]
+    [InlineData("my face is swelling up and I'm covered in hives", "anaphylaxis")]
+    [InlineData("my toes have gone white and cold and they really hurt", "cold-limb")]
+    public async Task AnUrgentReplyCarriesItsCategoryForIntegrations(string message, string category)
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var reply = await Answerer().AnswerAsync(index, message);
+        Assert.Equal(AnswerOutcome.Urgent, reply.Outcome);
+        Assert.Equal(category, reply.Triage.CategoryId);
+        Assert.StartsWith("This could be serious.", reply.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheAnswererWithoutATriageArgumentTriagesWithoutTheModel()
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var answerer = new FaqAnswerer(new AnsweringOptions(), new ClinicProfile());
+        Assert.Same(UrgentTriage.WithoutModel, answerer.Triage);
+        var reply = await answerer.AnswerAsync(index, "I had a heart attack back in 2015, can I still have dry needling?");
+        Assert.NotEqual(AnswerOutcome.Urgent, reply.Outcome);
     }
 
     [Fact]

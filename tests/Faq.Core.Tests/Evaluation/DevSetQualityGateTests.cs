@@ -1,5 +1,7 @@
 using Faq.Core.Answering;
 using Faq.Core.Evaluation;
+using Faq.Core.Triage;
+using Faq.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Faq.Core.Tests.Evaluation;
@@ -19,12 +21,13 @@ public sealed class DevSetQualityGateTests(ITestOutputHelper output)
         var cases = EvalCase.ParseLines(await File.ReadAllTextAsync(TestData.Path("data", "eval", file)));
         Assert.True(cases.Count >= minimumCases);
         var index = await TestData.IndexAsync(TestData.CuratedEntries());
-        var results = await Evaluator.RunAsync(new FaqAnswerer(new AnsweringOptions(), new ClinicProfile()), index, cases);
+        var results = await Evaluator.RunAsync(new FaqAnswerer(new AnsweringOptions(), new ClinicProfile(), new UrgentTriage(SharedEmbedder.Instance)), index, cases);
         var report = Evaluator.Summarise(results);
         output.WriteLine($"{file}: {report.ToJson()}");
 
         var failures = string.Join("\n", results.Where(r => !r.Correct).Select(r => $"{r.Case.Expect} <- {r.Outcome} {r.FaqId}: {r.Case.Question}"));
         Assert.True(report.UrgentRecall == 1.0, $"Every urgent message must be triaged as urgent.\n{failures}");
+        Assert.True(report.FalseAlarmRate == 0, $"No everyday question may get the urgent reply.\n{failures}");
         Assert.True(report.WrongAnswerRate <= 0.03, $"{report.ToJson()}\n{failures}");
         Assert.True(report.Top1 >= minimumTop1, $"{report.ToJson()}\n{failures}");
         Assert.True(report.OffTopicFallbackRate >= minimumOffTopicFallback, $"{report.ToJson()}\n{failures}");
@@ -52,7 +55,7 @@ public sealed class DevSetQualityGateTests(ITestOutputHelper output)
     {
         var cases = EvalCase.ParseLines(await File.ReadAllTextAsync(TestData.Path("data", "eval", "dry-needling.dev.jsonl")));
         var index = await TestData.IndexAsync(TestData.CuratedEntries());
-        var results = await Evaluator.RunAsync(new FaqAnswerer(new AnsweringOptions(), new ClinicProfile()), index, cases);
+        var results = await Evaluator.RunAsync(new FaqAnswerer(new AnsweringOptions(), new ClinicProfile(), new UrgentTriage(SharedEmbedder.Instance)), index, cases);
         var predictions = results
             .Where(r => r.Case.Expect != EvalCase.Urgent)
             .Select(r => (r.Confidence, r.Case.Accepts(r.CandidateIds.Count > 0 ? r.CandidateIds[0] : null)));

@@ -405,7 +405,7 @@
       const rows = data.candidates.map((c) => el('tr', {},
         el('td', { text: `${c.question} (${c.faqId})` }), el('td', { text: c.keyword.toFixed(2) }), el('td', { text: c.embedding.toFixed(2) }), el('td', { text: c.confidence.toFixed(2) })));
       $('try-result').replaceChildren(
-        el('p', {}, el('strong', { text: `${reply.outcome}` }), reply.faqId ? ` with “${reply.faqId}”` : '', ` · confidence ${reply.confidence}`, data.triage !== 'None' ? ` · triage: ${data.triage}` : ''),
+        el('p', {}, el('strong', { text: `${reply.outcome}` }), reply.faqId ? ` with “${reply.faqId}”` : '', ` · confidence ${reply.confidence}`, data.triage !== 'none' ? ` · triage: ${data.triage}` : ''),
         el('div', { class: 'reply', text: reply.answer }),
         el('table', {}, el('caption', { class: 'visually-hidden', text: 'Candidate scores' }),
           el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Candidate' }), el('th', { scope: 'col', text: 'Keyword' }), el('th', { scope: 'col', text: 'Embedding' }), el('th', { scope: 'col', text: 'Confidence' }))),
