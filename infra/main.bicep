@@ -1,4 +1,4 @@
-// Faq on Azure: one resource group with a Flex Consumption function app running the custom handler, its storage
+// Faq on Azure: one resource group with a Flex Consumption function app (the .NET isolated worker), its storage
 // (FAQ tables + deployment container), a user-assigned managed identity, monitoring, and optionally Azure OpenAI
 // for embeddings. Deployed by `azd up` (see azure.yaml and the README, "Deploy to Azure").
 targetScope = 'subscription'

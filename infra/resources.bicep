@@ -63,8 +63,10 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-0
   name: 'default'
 }
 
-// The tables the app uses (it would create them itself; declaring them keeps the data visible in the template).
-resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for name in ['FaqEntries', 'FaqHistory', 'FaqUnanswered', 'FaqFeedback']: {
+// The tables the app uses (it would create them itself; declaring them keeps the data visible in the template):
+// entries with their history (one partition per clinic, so an entry and its history row are written together),
+// questions kept for review, and patients' votes.
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for name in ['FaqContent', 'FaqUnanswered', 'FaqFeedback']: {
   parent: tableService
   name: name
 }]
@@ -162,7 +164,7 @@ resource openAIRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (u
   }
 }
 
-// ---- The function app (Flex Consumption, Linux, custom handler) -------------------------------------------------
+// ---- The function app (Flex Consumption, Linux, .NET isolated worker) ------------------------------------------
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: 'plan-faq-${token}'
   location: location
@@ -237,9 +239,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: 2048
       }
+      // The isolated worker on .NET 10. On Flex Consumption this is what FUNCTIONS_WORKER_RUNTIME used to say: that
+      // app setting is not used there (and must not be set), so it is absent from the settings below.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
     siteConfig: {

@@ -1,38 +1,35 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Globalization;
+using System.Text.Json;
 using Azure.Core;
+using Faq.Core.Resilience;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using OpenAI;
 using OpenAI.Embeddings;
-using Faq.Core.Resilience;
+using EmbeddingGenerationOptions = Microsoft.Extensions.AI.EmbeddingGenerationOptions;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
-using OpenAIEmbeddingOptions = OpenAI.Embeddings.EmbeddingGenerationOptions;
 
 namespace Faq.AzureOpenAI;
 
 /// <summary>
-/// Embeds texts with an Azure OpenAI embedding deployment (v1 endpoint, OpenAI client), in batches, every
-/// request behind a Polly pipeline: a per-request timeout, retries on 408/429/5xx and network errors that honour
-/// <c>Retry-After</c>, and a circuit breaker so a failing service is not called on every question. Responses are
-/// checked (one finite vector of the configured length per text); anything else fails the call with
-/// <see cref="EmbeddingServiceException"/>, which callers answer by keyword similarity alone.
+/// Embeds texts with an Azure OpenAI embedding deployment: the OpenAI client's <see cref="EmbeddingClient"/> at the
+/// resource's v1 endpoint, as an <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/> through
+/// Microsoft.Extensions.AI.OpenAI, with what this app needs around it: batches of
+/// <see cref="AzureOpenAIEmbeddingOptions.BatchSize"/> texts, each batch through the shared resilience pipeline
+/// (<see cref="ResiliencePipelines"/>: a per-request timeout, retries on 408/429/5xx and network errors that honour
+/// <c>Retry-After</c>, a circuit breaker; the client's own retries are off, so this is the one retry layer), and a check
+/// of every response (one finite vector of the configured length per text, in input order). Anything else fails the
+/// call with <see cref="EmbeddingServiceException"/>, which callers answer by keyword similarity alone.
 /// </summary>
-public sealed partial class AzureOpenAIEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+public sealed partial class AzureOpenAIEmbeddingGenerator : DelegatingEmbeddingGenerator<string, Embedding<float>>
 {
     /// <summary>The Entra ID scope of Azure OpenAI.</summary>
     public const string CognitiveServicesScope = "https://cognitiveservices.azure.com/.default";
-
-    private readonly EmbeddingClient _client;
-    private readonly AzureOpenAIEmbeddingOptions _options;
-    private readonly ResiliencePipeline _pipeline;
-    private readonly ILogger<AzureOpenAIEmbeddingGenerator> _logger;
-    private readonly EmbeddingGeneratorMetadata _metadata;
-    private readonly TimeProvider _time;
 
     // Every failure opens the circuit, malformed responses included: a service that keeps answering nonsense is down.
     private static readonly FailureRules Rules = FailureRules.ForHttp<ClientResultException>(
@@ -41,15 +38,14 @@ public sealed partial class AzureOpenAIEmbeddingGenerator : IEmbeddingGenerator<
         OpensCircuit = ex => ex is not OperationCanceledException || ex is TimeoutRejectedException,
     };
 
-    private AzureOpenAIEmbeddingGenerator(EmbeddingClient client, AzureOpenAIEmbeddingOptions options, ILogger<AzureOpenAIEmbeddingGenerator> logger, TimeProvider time)
+    private readonly EmbeddingGeneratorMetadata _metadata;
+    private readonly TimeProvider _time;
+
+    private AzureOpenAIEmbeddingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner, EmbeddingGeneratorMetadata metadata, TimeProvider time)
+        : base(inner)
     {
-        _client = client;
-        _options = options;
-        _logger = logger;
+        _metadata = metadata;
         _time = time;
-        _pipeline = ResiliencePipelines.Build("Embedding service", options, Rules, logger, time);
-        _metadata = new EmbeddingGeneratorMetadata(
-            "azure-openai", options.Endpoint, ModelIdFor(options), options.Dimensions);
     }
 
     /// <summary>
@@ -75,10 +71,12 @@ public sealed partial class AzureOpenAIEmbeddingGenerator : IEmbeddingGenerator<
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
         }
 
+        logger ??= NullLogger<AzureOpenAIEmbeddingGenerator>.Instance;
+        time ??= TimeProvider.System;
         var clientOptions = new OpenAIClientOptions
         {
             Endpoint = options.ApiBase(),
-            RetryPolicy = new ClientRetryPolicy(0), // Polly is the one retry layer
+            RetryPolicy = new ClientRetryPolicy(0), // the resilience pipeline below is the one retry layer
             NetworkTimeout = options.AttemptTimeout + TimeSpan.FromSeconds(1),
             UserAgentApplicationId = "faq",
         };
@@ -87,13 +85,23 @@ public sealed partial class AzureOpenAIEmbeddingGenerator : IEmbeddingGenerator<
             clientOptions.Transport = transport;
         }
 
+        clientOptions.AddPolicy(new InputOrderPolicy(), PipelinePosition.PerTry);
         AuthenticationPolicy authentication = options.ApiKey is { Length: > 0 } key
             ? ApiKeyAuthenticationPolicy.CreateHeaderApiKeyPolicy(new ApiKeyCredential(key), "api-key")
             : new BearerTokenPolicy(
                 credential ?? throw new ArgumentException("Without Faq:Embeddings:ApiKey an Entra ID credential is required.", nameof(credential)),
                 CognitiveServicesScope);
-        var client = new EmbeddingClient(options.Deployment, authentication, clientOptions);
-        return new AzureOpenAIEmbeddingGenerator(client, options, logger ?? NullLogger<AzureOpenAIEmbeddingGenerator>.Instance, time ?? TimeProvider.System);
+
+        var pipeline = ResiliencePipelines.Build("Embedding service", options, Rules, logger, time);
+        var generator = new EmbeddingClient(options.Deployment, authentication, clientOptions)
+            .AsIEmbeddingGenerator(options.Dimensions)
+            .AsBuilder()
+            .Use((texts, generation, next, cancellationToken) => InBatchesAsync(texts, options.BatchSize, generation, next, cancellationToken))
+            .Use((batch, generation, next, cancellationToken) => ResilientlyAsync(pipeline, logger, batch, generation, next, cancellationToken))
+            .Use((batch, generation, next, cancellationToken) => CheckedAsync(options.Dimensions, batch, generation, next, cancellationToken))
+            .Build();
+        var metadata = new EmbeddingGeneratorMetadata("azure-openai", options.Endpoint, ModelIdFor(options), options.Dimensions);
+        return new AzureOpenAIEmbeddingGenerator(generator, metadata, time);
     }
 
     /// <summary>The model id stored with entry vectors: deployment and length, so changing either re-embeds the entries.</summary>
@@ -104,40 +112,46 @@ public sealed partial class AzureOpenAIEmbeddingGenerator : IEmbeddingGenerator<
     }
 
     /// <inheritdoc />
-    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
-        IEnumerable<string> values,
-        Microsoft.Extensions.AI.EmbeddingGenerationOptions? options = null,
-        CancellationToken cancellationToken = default)
+    public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var texts = values as IReadOnlyList<string> ?? [.. values];
-        var result = new GeneratedEmbeddings<Embedding<float>>(texts.Count);
-        for (var start = 0; start < texts.Count; start += _options.BatchSize)
+        var result = await base.GenerateAsync(values, options, cancellationToken);
+        var now = _time.GetUtcNow();
+        foreach (var embedding in result)
         {
-            var batch = new string[Math.Min(_options.BatchSize, texts.Count - start)];
-            for (var i = 0; i < batch.Length; i++)
-            {
-                batch[i] = texts[start + i];
-            }
-
-            var vectors = await RunAsync(batch, cancellationToken);
-            foreach (var vector in vectors)
-            {
-                result.Add(new Embedding<float>(vector) { ModelId = _metadata.DefaultModelId, CreatedAt = _time.GetUtcNow() });
-            }
+            embedding.ModelId = _metadata.DefaultModelId;
+            embedding.CreatedAt = now;
         }
 
         return result;
     }
 
-    private async Task<float[][]> RunAsync(string[] batch, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public override object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is null && serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata : base.GetService(serviceType, serviceKey);
+
+    private static async Task<GeneratedEmbeddings<Embedding<float>>> InBatchesAsync(
+        IEnumerable<string> values, int batchSize, EmbeddingGenerationOptions? options, IEmbeddingGenerator<string, Embedding<float>> next, CancellationToken cancellationToken)
     {
+        var texts = values as IReadOnlyList<string> ?? [.. values];
+        var result = new GeneratedEmbeddings<Embedding<float>>(texts.Count);
+        for (var start = 0; start < texts.Count; start += batchSize)
+        {
+            result.AddRange(await next.GenerateAsync(texts.Skip(start).Take(batchSize).ToArray(), options, cancellationToken));
+        }
+
+        return result;
+    }
+
+    private static async Task<GeneratedEmbeddings<Embedding<float>>> ResilientlyAsync(
+        ResiliencePipeline pipeline, ILogger logger, IEnumerable<string> batch, EmbeddingGenerationOptions? options,
+        IEmbeddingGenerator<string, Embedding<float>> next, CancellationToken cancellationToken)
+    {
+        var texts = batch as IReadOnlyList<string> ?? [.. batch];
         try
         {
-            return await _pipeline.ExecuteAsync(
-                static async (state, token) => await state.Self.RequestAsync(state.Batch, token),
-                (Self: this, Batch: batch),
-                cancellationToken);
+            return await pipeline.ExecuteAsync(async token => await next.GenerateAsync(texts, options, token), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -149,70 +163,110 @@ public sealed partial class AzureOpenAIEmbeddingGenerator : IEmbeddingGenerator<
         }
         catch (Exception ex)
         {
-            LogFailed(_logger, batch.Length, ex.Message);
+            LogFailed(logger, texts.Count, ex.Message);
             throw ex as EmbeddingServiceException ?? new EmbeddingServiceException($"The embedding service failed: {ex.Message}", ex);
         }
     }
 
-    private async Task<float[][]> RequestAsync(string[] batch, CancellationToken cancellationToken)
+    private static async Task<GeneratedEmbeddings<Embedding<float>>> CheckedAsync(
+        int dimensions, IEnumerable<string> batch, EmbeddingGenerationOptions? options, IEmbeddingGenerator<string, Embedding<float>> next, CancellationToken cancellationToken)
     {
-        OpenAIEmbeddingCollection collection;
-        try
+        var texts = batch as IReadOnlyList<string> ?? [.. batch];
+        var result = await next.GenerateAsync(texts, options, cancellationToken);
+        if (result.Count != texts.Count)
         {
-            collection = (await _client.GenerateEmbeddingsAsync(batch, new OpenAIEmbeddingOptions { Dimensions = _options.Dimensions }, cancellationToken)).Value;
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
-        {
-            throw new EmbeddingServiceException("The embedding service sent a response that could not be read.", ex);
+            throw new EmbeddingServiceException($"The embedding service returned {result.Count} vectors for {texts.Count} texts.");
         }
 
-        if (collection is null || collection.Count != batch.Length)
+        foreach (var embedding in result)
         {
-            throw new EmbeddingServiceException($"The embedding service returned {collection?.Count ?? 0} vectors for {batch.Length} texts.");
-        }
-
-        var vectors = new float[batch.Length][];
-        foreach (var item in collection)
-        {
-            if (item.Index < 0 || item.Index >= batch.Length || vectors[item.Index] is not null)
+            if (embedding.Vector.Length != dimensions)
             {
-                throw new EmbeddingServiceException($"The embedding service returned a vector for an unknown position ({item.Index}).");
+                throw new EmbeddingServiceException($"The embedding service returned {embedding.Vector.Length} dimensions, not {dimensions}.");
             }
 
-            var vector = item.ToFloats().ToArray();
-            if (vector.Length != _options.Dimensions)
-            {
-                throw new EmbeddingServiceException($"The embedding service returned {vector.Length} dimensions, not {_options.Dimensions}.");
-            }
-
-            if (!Array.TrueForAll(vector, float.IsFinite))
+            if (!IsFinite(embedding.Vector.Span))
             {
                 throw new EmbeddingServiceException("The embedding service returned a vector with non-finite values.");
             }
-
-            vectors[item.Index] = vector;
         }
 
-        return vectors;
+        return result;
     }
 
-    /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
+    private static bool IsFinite(ReadOnlySpan<float> vector)
     {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? _metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
-    }
+        foreach (var value in vector)
+        {
+            if (!float.IsFinite(value))
+            {
+                return false;
+            }
+        }
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Embedding of {TextCount} texts failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, int textCount, string reason);
+
+    /// <summary>
+    /// Fails an embeddings response whose vectors are not in input order (<c>data[i].index == i</c>). The OpenAI client
+    /// keeps the order the service sent and Microsoft.Extensions.AI drops the index, so a vector out of place would be
+    /// paired with the wrong text without a word.
+    /// </summary>
+    private sealed class InputOrderPolicy : PipelinePolicy
+    {
+        public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
+        {
+            ProcessNext(message, pipeline, currentIndex);
+            message.Response?.BufferContent();
+            Check(message.Response);
+        }
+
+        public override async ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
+        {
+            await ProcessNextAsync(message, pipeline, currentIndex);
+            if (message.Response is { } response)
+            {
+                await response.BufferContentAsync(message.CancellationToken);
+            }
+
+            Check(message.Response);
+        }
+
+        private static void Check(PipelineResponse? response)
+        {
+            if (response is null || response.IsError)
+            {
+                return;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(response.Content);
+                if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+                {
+                    return; // not an embeddings list: the client reports what it cannot read
+                }
+
+                var position = 0;
+                foreach (var item in data.EnumerateArray())
+                {
+                    if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("index", out var index) || !index.TryGetInt32(out var at) || at != position)
+                    {
+                        throw new EmbeddingServiceException($"The embedding service returned a vector for an unknown position ({(item.TryGetProperty("index", out var raw) ? raw.ToString() : "none")}).");
+                    }
+
+                    position++;
+                }
+            }
+            catch (JsonException)
+            {
+                // Not JSON: the client reports the body it cannot read.
+            }
+        }
+    }
 }
 
 /// <summary>The embedding service could not embed the texts (unreachable, throttled, timed out or answering nonsense).</summary>

@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Faq.Core.Review;
 using Faq.Core.Storage;
 using Faq.Storage.Files;
@@ -26,14 +27,14 @@ public static class FaqStores
     public static IFaqStore Tables(string connectionString, string tenant, TimeProvider? time = null)
     {
         TableKeys.Validate(tenant, nameof(tenant));
-        return new TableFaqStore(new TablesClient(connectionString, StoreClientOptions()), tenant, time ?? TimeProvider.System);
+        return new TableFaqStore(TableService(connectionString), tenant, time ?? TimeProvider.System);
     }
 
-    /// <summary>Azure Table Storage with Entra ID (for example a managed identity).</summary>
+    /// <summary>Azure Table Storage with Entra ID (in Azure, the app's managed identity).</summary>
     public static IFaqStore Tables(Uri endpoint, TokenCredential credential, string tenant, TimeProvider? time = null)
     {
         TableKeys.Validate(tenant, nameof(tenant));
-        return new TableFaqStore(new TablesClient(endpoint, credential, StoreClientOptions()), tenant, time ?? TimeProvider.System);
+        return new TableFaqStore(TableService(endpoint, credential), tenant, time ?? TimeProvider.System);
     }
 
     /// <summary>Unanswered questions and feedback next to the file store.</summary>
@@ -45,25 +46,50 @@ public static class FaqStores
     }
 
     /// <summary>Unanswered questions and feedback in Table Storage, with a connection string.</summary>
+    /// <exception cref="FormatException">The connection string is unusable.</exception>
     public static IReviewStore TablesReview(string connectionString, string tenant)
     {
         TableKeys.Validate(tenant, nameof(tenant));
-        return new TableReviewStore(new TablesClient(connectionString, StoreClientOptions()), tenant);
+        return new TableReviewStore(TableService(connectionString), tenant);
     }
 
     /// <summary>Unanswered questions and feedback in Table Storage, with Entra ID.</summary>
     public static IReviewStore TablesReview(Uri endpoint, TokenCredential credential, string tenant)
     {
         TableKeys.Validate(tenant, nameof(tenant));
-        return new TableReviewStore(new TablesClient(endpoint, credential, StoreClientOptions()), tenant);
+        return new TableReviewStore(TableService(endpoint, credential), tenant);
     }
 
-    // Retries belong to the Polly pipeline around the store (ResilientFaqStore); two retry layers would multiply.
-    private static TablesClientOptions StoreClientOptions()
+    /// <exception cref="FormatException">The connection string is unusable (the message never repeats it: it holds the key).</exception>
+    internal static TableServiceClient TableService(string connectionString, TableClientOptions? options = null)
     {
-        var options = new TablesClientOptions();
-        options.Retry.MaxRetries = 0;
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        return options;
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        try
+        {
+            return new TableServiceClient(connectionString, options ?? StoreClientOptions());
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            throw new FormatException(
+                "The Table Storage connection string (Faq:Tables:ConnectionString) is not usable: give an account's connection string "
+                + "(AccountName and AccountKey, optionally TableEndpoint) or UseDevelopmentStorage=true; for managed identity set Faq:Tables:Endpoint instead.",
+                ex);
+        }
     }
+
+    internal static TableServiceClient TableService(Uri endpoint, TokenCredential credential, TableClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(credential);
+        return new TableServiceClient(endpoint, credential, options ?? StoreClientOptions());
+    }
+
+    /// <summary>
+    /// The SDK's own retries are off: the Polly pipeline around every store call (<see cref="ResilientFaqStore"/>) is
+    /// the one retry layer, so a failing call is tried MaxRetries + 1 times, not (MaxRetries + 1) × 4.
+    /// </summary>
+    internal static TableClientOptions StoreClientOptions() => new()
+    {
+        Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(10) },
+    };
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Faq.Api.Functions;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Faq.Api.Admin;
@@ -8,9 +9,9 @@ internal static partial class AdminExtensions
     public const string EditorPolicy = "FaqEditor";
 
     /// <summary>Staff authentication and authorisation.</summary>
-    public static WebApplicationBuilder AddFaqAdmin(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFaqAdmin(this IHostApplicationBuilder builder)
     {
-        var inFunctions = HostingExtensions.FunctionsPort(builder.Configuration) is not null;
+        var inFunctions = builder.IsFunctionsWorker();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
             .PostConfigure(options =>
             {
@@ -42,7 +43,7 @@ internal static partial class AdminExtensions
     public const string StaffPagePath = "/staff";
 
     /// <summary><c>/staff</c> → <c>/staff/</c>, so the page's relative links resolve (route matching ignores the slash).</summary>
-    public static WebApplication UseStaffPageRedirect(this WebApplication app)
+    public static IApplicationBuilder UseStaffPageRedirect(this IApplicationBuilder app)
     {
         app.Use((context, next) =>
         {

@@ -21,7 +21,7 @@ internal static class AnsweringExtensions
     public const string ClinicSection = "Faq:Clinic";
 
     /// <summary>The answering policy, the clinic's details, the featured questions and the answering service every channel uses.</summary>
-    public static WebApplicationBuilder AddFaqAnswering(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFaqAnswering(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringSection)
             .ValidateProblems(o => o.Validate())

@@ -10,7 +10,7 @@ internal static class EditingExtensions
     /// The editing service, the one write path of the admin API, the staff page, the review queue and imports: each
     /// change validated, saved with its vectors, and served through the snapshot refresher before the call returns.
     /// </summary>
-    public static WebApplicationBuilder AddFaqEditing(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFaqEditing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(sp => new EditingService(
             sp.GetRequiredService<IFaqStore>(),

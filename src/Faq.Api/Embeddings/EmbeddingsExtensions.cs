@@ -13,7 +13,7 @@ internal static partial class EmbeddingsExtensions
     /// The embedding generator everything embeds with (entries when they are saved or loaded, questions when they are
     /// asked), chosen by <c>Faq:Embeddings:Provider</c>. This is the one place that chooses it.
     /// </summary>
-    public static WebApplicationBuilder AddFaqEmbeddings(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFaqEmbeddings(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<EmbeddingOptions>().BindConfiguration(EmbeddingOptions.Section)
             .ValidateProblems(o => o.Validate())

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
 namespace Faq.Api.Infrastructure;
 
 internal static class HostingExtensions
@@ -9,24 +11,16 @@ internal static class HostingExtensions
     public const long MaxRequestBodyBytes = 64 * 1024;
 
     /// <summary>
-    /// Where the app listens: on the port the Functions host hands a custom handler, else on the configured
-    /// URLs, else on http://localhost:7071. JSON is source-generated so the app stays trimmable. One clock for all.
+    /// What every request needs, whichever host runs the app: bodies capped before they are read, JSON
+    /// source-generated so the app stays trimmable, routing, one clock for all.
     /// </summary>
-    public static WebApplicationBuilder AddFaqHosting(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFaqHosting(this IHostApplicationBuilder builder)
     {
-        if (FunctionsPort(builder.Configuration) is { } port)
-        {
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        }
-        else if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
-        {
-            builder.WebHost.UseUrls($"http://localhost:{LocalPort}");
-        }
-
         // Bodies are capped before they are read: 64 KB unless an endpoint says otherwise (imports allow 5 MB).
-        // Kestrel's minimum data rate (on by default) drops uploads that trickle in to hold a connection.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-
+        // Kestrel's minimum data rate (on by default) drops uploads that trickle in to hold a connection. Kestrel is the
+        // server in both hosts (the Functions worker forwards to its own Kestrel), so its options are set here.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.AddRouting();
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -34,7 +28,14 @@ internal static class HostingExtensions
         return builder;
     }
 
-    /// <summary>The port the Azure Functions host hands its custom handler, or null when the app does not run in Functions.</summary>
-    public static int? FunctionsPort(IConfiguration configuration) =>
-        int.TryParse(configuration["FUNCTIONS_CUSTOMHANDLER_PORT"], out var port) && port > 0 ? port : null;
+    /// <summary>Without the Functions host the app listens itself: on the configured URLs, else on http://localhost:7071.</summary>
+    public static WebApplicationBuilder ListenLocally(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls($"http://localhost:{LocalPort}");
+        }
+
+        return builder;
+    }
 }

@@ -6,7 +6,7 @@ namespace Faq.Api.Infrastructure;
 internal static class ProblemDetailsExtensions
 {
     /// <summary>Every error response is application/problem+json, including those the framework produces.</summary>
-    public static WebApplicationBuilder AddFaqProblemDetails(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFaqProblemDetails(this IHostApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

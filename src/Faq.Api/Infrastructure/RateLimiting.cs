@@ -80,7 +80,7 @@ internal static class RateLimiting
     /// callers one per address (X-Forwarded-For believed only from configured proxies), staff one per person, and
     /// the messaging webhook one per sender. A limited request gets 429 problem+json with Retry-After.
     /// </summary>
-    public static WebApplicationBuilder AddFaqRateLimits(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFaqRateLimits(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
             .ValidateProblems(o => o.Validate())
@@ -89,11 +89,22 @@ internal static class RateLimiting
             .Validate(o => o.Keys.All(k => k.PerMinute is null or >= 1), "Faq:Integrations:Keys:*:PerMinute must be at least 1.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new KeyRing<IntegrationKey>(sp.GetRequiredService<IOptions<IntegrationOptions>>().Value.Keys, k => k.Key));
-        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) => TrustProxies(options, limits.Value.TrustedProxies));
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, KeyRing<IntegrationKey>>((options, limits, integrations) =>
             AddPolicies(options, limits.Value, integrations));
         return builder;
+    }
+
+    /// <summary>
+    /// X-Forwarded-For and X-Forwarded-Proto, believed only from <see cref="RateLimitOptions.TrustedProxies"/>. The
+    /// options are the app's own instance, not the container's <see cref="ForwardedHeadersOptions"/>: under the Functions
+    /// host those belong to the worker, which applies them to the host's own hop before a function runs.
+    /// </summary>
+    public static IApplicationBuilder UseFaqForwardedHeaders(this IApplicationBuilder app)
+    {
+        var options = new ForwardedHeadersOptions();
+        TrustProxies(options, app.ApplicationServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.TrustedProxies);
+        return app.UseForwardedHeaders(options);
     }
 
     // With both lists empty the middleware would believe any sender, so with no trusted proxy configured forwarded

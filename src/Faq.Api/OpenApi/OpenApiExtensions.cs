@@ -14,7 +14,7 @@ internal static class OpenApiExtensions
     /// problem+json responses and keys (<see cref="OpenApiEndpointExtensions"/>); this adds the two API-key schemes and
     /// the problem details schema they refer to.
     /// </summary>
-    public static WebApplicationBuilder AddFaqOpenApi(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFaqOpenApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOpenApi("v1", options =>
         {
@@ -77,9 +77,9 @@ internal static class OpenApiExtensions
         return builder;
     }
 
-    public static WebApplication MapFaqOpenApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapFaqOpenApi(this IEndpointRouteBuilder endpoints)
     {
-        app.MapOpenApi(DocumentPath);
-        return app;
+        endpoints.MapOpenApi(DocumentPath);
+        return endpoints;
     }
 }

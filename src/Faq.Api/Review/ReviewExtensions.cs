@@ -7,7 +7,7 @@ namespace Faq.Api.Review;
 internal static class ReviewExtensions
 {
     /// <summary>Capturing what the bot could not answer confidently for staff review, and grouping it for the review queue.</summary>
-    public static WebApplicationBuilder AddFaqReview(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFaqReview(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.Section)
             .Validate(o => o.UnansweredRetentionDays is >= 1 and <= 3650, "Faq:Admin:UnansweredRetentionDays must be between 1 and 3650.")

@@ -6,7 +6,7 @@ namespace Faq.Api.Snapshots;
 internal static class SnapshotExtensions
 {
     /// <summary>The served FAQ snapshot and the refresher that keeps it in step with the store (and seeds an empty one).</summary>
-    public static WebApplicationBuilder AddFaqSnapshots(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFaqSnapshots(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SnapshotOptions>().BindConfiguration(SnapshotOptions.Section)
             .Validate(o => o.RefreshSeconds is >= 1 and <= 3600, "Faq:Snapshot:RefreshSeconds must be a whole number from 1 to 3600.")

@@ -42,6 +42,7 @@ internal sealed partial class SnapshotRefresher : BackgroundService, IFaqReloade
     private readonly ILogger<SnapshotRefresher> _logger;
     private readonly RefreshQueue _queue;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _seeded;
     private Task? _first;
 
@@ -87,12 +88,26 @@ internal sealed partial class SnapshotRefresher : BackgroundService, IFaqReloade
         }
     }
 
+    /// <summary>
+    /// Completes once start-up has waited for the first load (at most <c>Faq:Snapshot:StartupWaitSeconds</c>). The local
+    /// server starts listening only then; the Functions worker takes requests as soon as the host has its functions,
+    /// so each function waits for this (<see cref="Functions.FaqPipeline"/>).
+    /// </summary>
+    public Task Started => _started.Task;
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Serve requests with a loaded FAQ when the store answers promptly; never hang start-up on a dead store.
-        _first = _queue.Next();
-        await Task.WhenAny(_first, Task.Delay(TimeSpan.FromSeconds(_options.StartupWaitSeconds), _time, cancellationToken));
-        await base.StartAsync(cancellationToken);
+        try
+        {
+            // Serve requests with a loaded FAQ when the store answers promptly; never hang start-up on a dead store.
+            _first = _queue.Next();
+            await Task.WhenAny(_first, Task.Delay(TimeSpan.FromSeconds(_options.StartupWaitSeconds), _time, cancellationToken));
+            await base.StartAsync(cancellationToken);
+        }
+        finally
+        {
+            _started.TrySetResult();
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
 using Faq.Core.Review;
 using Faq.Core.Storage;
 using Faq.Storage;
@@ -13,7 +12,7 @@ internal static class StoreExtensions
     /// (<c>Faq:StoreResilience</c>), and the review store next to it. Incomplete configuration fails start-up with a
     /// message naming the missing key.
     /// </summary>
-    public static WebApplicationBuilder AddFaqStore(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFaqStore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section)
             .ValidateProblems(o => o.Validate())
@@ -22,9 +21,9 @@ internal static class StoreExtensions
             .ValidateProblems(o => o.ValidateResilience(StoreResilienceOptions.Section))
             .ValidateOnStart();
 
-        // One Entra ID credential for every Azure service (a managed identity in Azure; AZURE_CLIENT_ID picks a
-        // user-assigned one). Created only when something asks for it.
-        builder.Services.AddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        // One Entra ID credential for every Azure service (the app's managed identity in Azure). Created only when
+        // something asks for it: the file store and the local embedder never do.
+        builder.Services.AddSingleton(sp => AzureIdentity.For(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(sp => new StoreResilience(
             sp.GetRequiredService<IOptions<StoreResilienceOptions>>().Value,
             sp.GetRequiredService<ILogger<StoreResilience>>(),

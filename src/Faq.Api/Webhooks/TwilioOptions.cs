@@ -17,7 +17,7 @@ internal sealed class TwilioOptions
 
 internal static class MessagingExtensions
 {
-    public static WebApplicationBuilder AddFaqMessaging(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFaqMessaging(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section)
             .Validate(o => string.IsNullOrEmpty(o.AuthToken) || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _),

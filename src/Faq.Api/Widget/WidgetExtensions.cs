@@ -21,7 +21,7 @@ internal sealed class WidgetOptions
 internal static class WidgetExtensions
 {
     /// <summary>CORS for the configured clinic origins on the public API.</summary>
-    public static WebApplicationBuilder AddFaqWidget(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddFaqWidget(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WidgetOptions>().BindConfiguration(WidgetOptions.Section)
             .ValidateProblems(o => o.Validate())
@@ -37,7 +37,7 @@ internal static class WidgetExtensions
     }
 
     /// <summary>Static files: the widget script cached for an hour (it is small and changes with releases).</summary>
-    public static WebApplication UseFaqStaticFiles(this WebApplication app)
+    public static IApplicationBuilder UseFaqStaticFiles(this IApplicationBuilder app)
     {
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
 using Faq.Core.Storage;
@@ -8,36 +9,33 @@ using Faq.Core.Storage;
 namespace Faq.Storage.Tables;
 
 /// <summary>
-/// FAQ entries in Azure Table Storage. <c>FaqEntries</c>: PartitionKey = tenant, RowKey = entry id, the
-/// current version with its vectors. <c>FaqHistory</c>: PartitionKey = tenant, RowKey = <c>id|version</c>, every
-/// version. A change writes the entry first (its ETag check picks exactly one winner), then the history row;
-/// reading history adds the current version back if that second write was lost.
+/// FAQ entries in Azure Table Storage, in one table (<c>FaqContent</c>) with one partition per tenant. An entry's
+/// current version, with its vectors, is the row <c>entry|{id}</c>; every version is a row
+/// <c>history|{id}|{version}</c> next to it. A change replaces the entry row if its ETag still matches and adds the
+/// version's history row in one transaction, so of concurrent editors exactly one wins and no version is ever missing
+/// from the history. Entities are the SDK's <see cref="TableEntity"/>: the vectors are spread over as many
+/// properties as they need.
 /// </summary>
-internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProvider time) : IFaqStore, IDisposable
+internal sealed class TableFaqStore(TableServiceClient service, string tenant, TimeProvider time) : IFaqStore, IDisposable
 {
-    public const string EntriesTable = "FaqEntries";
-    public const string HistoryTable = "FaqHistory";
+    public const string Table = "FaqContent";
+    private const string EntryPrefix = "entry|";
+    private const string HistoryPrefix = "history|";
     private const string SeedMarker = "!seeded";
-    private const int VectorChunkBytes = 60 * 1024;
-    private readonly TableBootstrap _tables = new(client, EntriesTable, HistoryTable);
+    private const int VectorChunkBytes = 60 * 1024; // a property holds at most 64 KiB
+    private readonly TableClient _table = service.GetTableClient(Table);
+    private readonly TableBootstrap _tables = new(service, Table);
 
     public string Tenant { get; } = tenant;
 
     public void Dispose() => _tables.Dispose();
 
-    private Task EnsureTablesAsync(CancellationToken cancellationToken) => _tables.EnsureAsync(cancellationToken);
-
     public async Task<IReadOnlyList<StoredEntry>> ListAsync(bool includeDeleted = false, CancellationToken cancellationToken = default)
     {
-        await EnsureTablesAsync(cancellationToken);
+        await _tables.EnsureAsync(cancellationToken);
         var entries = new List<StoredEntry>();
-        await foreach (var entity in Tolerate(client.QueryAsync(EntriesTable, "PartitionKey eq " + TableKeys.Literal(Tenant), cancellationToken: cancellationToken)))
+        await foreach (var entity in QueryAsync(Range(EntryPrefix), cancellationToken))
         {
-            if (entity.RowKey == SeedMarker)
-            {
-                continue;
-            }
-
             var stored = FromEntity(entity);
             if (includeDeleted || !stored.Deleted)
             {
@@ -52,56 +50,33 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
     public async Task<StoredEntry?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         StoreIds.Validate(id);
-        await EnsureTablesAsync(cancellationToken);
-        var entity = await client.GetAsync(EntriesTable, Tenant, id, cancellationToken: cancellationToken);
-        return entity is null ? null : FromEntity(entity);
-    }
-
-    // A table that disappeared (deleted by hand, an emulator reset) is created again on the next call.
-    private async IAsyncEnumerable<TableEntity> Tolerate(IAsyncEnumerable<TableEntity> query)
-    {
-        await using var enumerator = query.GetAsyncEnumerator();
-        while (true)
-        {
-            try
-            {
-                if (!await enumerator.MoveNextAsync())
-                {
-                    yield break;
-                }
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                _tables.Reset();
-                throw;
-            }
-
-            yield return enumerator.Current;
-        }
+        await _tables.EnsureAsync(cancellationToken);
+        var entity = await _table.GetEntityIfExistsAsync<TableEntity>(Tenant, EntryKey(id), cancellationToken: cancellationToken);
+        return entity.HasValue ? FromEntity(entity.Value!) : null;
     }
 
     public async Task<StoredEntry> CreateAsync(FaqEntry entry, string editor, EntryVectors? vectors, CancellationToken cancellationToken = default)
     {
         StoreIds.Validate(entry.Id);
-        await EnsureTablesAsync(cancellationToken);
+        await _tables.EnsureAsync(cancellationToken);
         var stored = new StoredEntry(entry, 1, string.Empty, time.GetUtcNow(), StoreIds.Editor(editor), false, vectors);
         try
         {
-            stored = stored with { ETag = await client.InsertAsync(EntriesTable, ToEntity(stored), cancellationToken) };
+            var etag = await SubmitAsync(
+                [new(TableTransactionActionType.Add, ToEntity(stored)), new(TableTransactionActionType.Add, ToHistory(stored, EntryChange.Created))],
+                cancellationToken);
+            return stored with { ETag = etag };
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
             var existing = await GetAsync(entry.Id, cancellationToken) ?? throw new FaqStoreUnavailableException("The entry was created and removed concurrently.", ex);
             if (LandedEarlier(existing, stored))
             {
-                return existing;
+                return existing; // an earlier attempt of this very call succeeded before its response was lost
             }
 
             throw new FaqEntryExistsException(existing);
         }
-
-        await RecordAsync(stored, EntryChange.Created, cancellationToken);
-        return stored;
     }
 
     public Task<StoredEntry> UpdateAsync(FaqEntry entry, string ifMatch, string editor, EntryVectors? vectors, CancellationToken cancellationToken = default)
@@ -127,7 +102,6 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
         string id, string? ifMatch, string change, Func<StoredEntry, StoredEntry> apply, string editor, CancellationToken cancellationToken)
     {
         StoreIds.Validate(id);
-        await EnsureTablesAsync(cancellationToken);
         var current = await GetAsync(id, cancellationToken) ?? throw new FaqEntryNotFoundException(id);
         if (ifMatch is not null && ifMatch != current.ETag)
         {
@@ -137,9 +111,15 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
         var next = apply(current) with { Version = current.Version + 1, UpdatedAt = time.GetUtcNow(), UpdatedBy = StoreIds.Editor(editor) };
         try
         {
-            next = next with { ETag = await client.UpdateAsync(EntriesTable, ToEntity(next), current.ETag, TableUpdateMode.Replace, cancellationToken) };
+            var etag = await SubmitAsync(
+                [
+                    new(TableTransactionActionType.UpdateReplace, ToEntity(next), new ETag(current.ETag)),
+                    new(TableTransactionActionType.Add, ToHistory(next, change)),
+                ],
+                cancellationToken);
+            return next with { ETag = etag };
         }
-        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404 or 409)
         {
             var now = await GetAsync(id, cancellationToken) ?? throw new FaqEntryNotFoundException(id);
             if (LandedEarlier(now, next))
@@ -149,32 +129,22 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
 
             throw new FaqConcurrencyException(now);
         }
-
-        await RecordAsync(next, change, cancellationToken);
-        return next;
     }
 
     public async Task<IReadOnlyList<EntryVersion>> HistoryAsync(string id, CancellationToken cancellationToken = default)
     {
         StoreIds.Validate(id);
-        await EnsureTablesAsync(cancellationToken);
-        var filter = $"PartitionKey eq {TableKeys.Literal(Tenant)} and RowKey ge {TableKeys.Literal(id + "|")} and RowKey lt {TableKeys.Literal(id + "}")}";
+        await _tables.EnsureAsync(cancellationToken);
         var versions = new List<EntryVersion>();
-        await foreach (var entity in client.QueryAsync(HistoryTable, filter, cancellationToken: cancellationToken))
+        await foreach (var entity in QueryAsync(Range(HistoryPrefix + id + "|"), cancellationToken))
         {
             versions.Add(new EntryVersion(
                 entity.GetInt64("Version") ?? 0,
                 ReadEntry(entity, id),
                 entity.GetBoolean("Deleted") ?? false,
-                entity.GetDateTime("UpdatedAt") ?? DateTimeOffset.MinValue,
+                entity.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
                 entity.GetString("UpdatedBy") ?? "unknown",
                 entity.GetString("Change") ?? EntryChange.Updated));
-        }
-
-        var current = await GetAsync(id, cancellationToken);
-        if (current is not null && versions.TrueForAll(v => v.Version != current.Version))
-        {
-            versions.Add(StoreIds.ToVersion(current, current.Version == 1 ? EntryChange.Created : EntryChange.Updated));
         }
 
         versions.Sort((a, b) => a.Version.CompareTo(b.Version));
@@ -184,12 +154,12 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
     public async Task<bool> SetVectorsAsync(string id, string ifMatch, EntryVectors vectors, CancellationToken cancellationToken = default)
     {
         StoreIds.Validate(id);
-        await EnsureTablesAsync(cancellationToken);
-        var entity = new TableEntity(Tenant, id);
+        await _tables.EnsureAsync(cancellationToken);
+        var entity = new TableEntity(Tenant, EntryKey(id));
         WriteVectors(entity, vectors);
         try
         {
-            await client.UpdateAsync(EntriesTable, entity, ifMatch, TableUpdateMode.Merge, cancellationToken);
+            await _table.UpdateEntityAsync(entity, new ETag(ifMatch), TableUpdateMode.Merge, cancellationToken);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -200,8 +170,8 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
 
     public async Task<bool> SeedAsync(IReadOnlyList<FaqEntry> entries, string editor, CancellationToken cancellationToken = default)
     {
-        await EnsureTablesAsync(cancellationToken);
-        if (await client.GetAsync(EntriesTable, Tenant, SeedMarker, cancellationToken: cancellationToken) is not null)
+        await _tables.EnsureAsync(cancellationToken);
+        if ((await _table.GetEntityIfExistsAsync<TableEntity>(Tenant, SeedMarker, cancellationToken: cancellationToken)).HasValue)
         {
             return false;
         }
@@ -213,10 +183,11 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
             var stored = new StoredEntry(entry, 1, string.Empty, time.GetUtcNow(), StoreIds.Editor(editor), false, null);
             try
             {
-                stored = stored with { ETag = await client.InsertAsync(EntriesTable, ToEntity(stored), cancellationToken) };
-                await RecordAsync(stored, EntryChange.Seeded, cancellationToken);
+                await SubmitAsync(
+                    [new(TableTransactionActionType.Add, ToEntity(stored)), new(TableTransactionActionType.Add, ToHistory(stored, EntryChange.Seeded))],
+                    cancellationToken);
             }
-            catch (RequestFailedException ex) when (ex.Status == 409)
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
             {
             }
         }
@@ -224,7 +195,7 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
         try
         {
             var marker = new TableEntity(Tenant, SeedMarker) { ["SeededAt"] = time.GetUtcNow(), ["Entries"] = (long)entries.Count };
-            await client.InsertAsync(EntriesTable, marker, cancellationToken);
+            await _table.AddEntityAsync(marker, cancellationToken);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -233,36 +204,59 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
         }
     }
 
-    private async Task RecordAsync(StoredEntry stored, string change, CancellationToken cancellationToken)
+    /// <summary>Runs one transaction; returns the ETag the first action's entity now has.</summary>
+    private async Task<string> SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
-        var row = new TableEntity(Tenant, HistoryKey(stored.Entry.Id, stored.Version))
-        {
-            ["Version"] = stored.Version,
-            ["Deleted"] = stored.Deleted,
-            ["UpdatedAt"] = stored.UpdatedAt,
-            ["UpdatedBy"] = stored.UpdatedBy,
-            ["Change"] = change,
-        };
-        WriteEntry(row, stored.Entry);
         try
         {
-            await client.InsertAsync(HistoryTable, row, cancellationToken);
+            var responses = await _table.SubmitTransactionAsync(actions, cancellationToken);
+            return responses.Value[0].Headers.ETag?.ToString() ?? throw new RequestFailedException(responses.GetRawResponse());
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (TableBootstrap.IsTableMissing(ex))
         {
-            // Already recorded by an earlier attempt.
+            _tables.Reset();
+            throw;
         }
     }
+
+    // The SDK pages through continuation tokens; a table that disappeared is created again on the next call.
+    private async IAsyncEnumerable<TableEntity> QueryAsync(string filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var rows = _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await rows.MoveNextAsync())
+                {
+                    yield break;
+                }
+            }
+            catch (RequestFailedException ex) when (TableBootstrap.IsTableMissing(ex))
+            {
+                _tables.Reset();
+                throw;
+            }
+
+            yield return rows.Current;
+        }
+    }
+
+    /// <summary>This tenant's rows whose keys start with <paramref name="prefix"/> ('}' is the character after '|').</summary>
+    private string Range(string prefix) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {Tenant} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
 
     private static bool LandedEarlier(StoredEntry now, StoredEntry attempted) =>
         now.Version == attempted.Version && now.UpdatedBy == attempted.UpdatedBy && now.Deleted == attempted.Deleted
         && now.Entry.HasSameContent(attempted.Entry);
 
-    internal static string HistoryKey(string id, long version) => id + "|" + version.ToString("D19", CultureInfo.InvariantCulture);
+    internal static string EntryKey(string id) => EntryPrefix + id;
+
+    internal static string HistoryKey(string id, long version) => HistoryPrefix + id + "|" + version.ToString("D19", CultureInfo.InvariantCulture);
 
     private TableEntity ToEntity(StoredEntry stored)
     {
-        var entity = new TableEntity(Tenant, stored.Entry.Id)
+        var entity = new TableEntity(Tenant, EntryKey(stored.Entry.Id))
         {
             ["Version"] = stored.Version,
             ["UpdatedAt"] = stored.UpdatedAt,
@@ -276,6 +270,20 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
         }
 
         return entity;
+    }
+
+    private TableEntity ToHistory(StoredEntry stored, string change)
+    {
+        var row = new TableEntity(Tenant, HistoryKey(stored.Entry.Id, stored.Version))
+        {
+            ["Version"] = stored.Version,
+            ["Deleted"] = stored.Deleted,
+            ["UpdatedAt"] = stored.UpdatedAt,
+            ["UpdatedBy"] = stored.UpdatedBy,
+            ["Change"] = change,
+        };
+        WriteEntry(row, stored.Entry);
+        return row;
     }
 
     private static void WriteEntry(TableEntity entity, FaqEntry entry)
@@ -303,10 +311,10 @@ internal sealed class TableFaqStore(TablesClient client, string tenant, TimeProv
     }
 
     private static StoredEntry FromEntity(TableEntity entity) => new(
-        ReadEntry(entity, entity.RowKey),
+        ReadEntry(entity, entity.RowKey[EntryPrefix.Length..]),
         entity.GetInt64("Version") ?? 1,
-        entity.ETag ?? string.Empty,
-        entity.GetDateTime("UpdatedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
+        entity.ETag.ToString(),
+        entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
         entity.GetString("UpdatedBy") ?? "unknown",
         entity.GetBoolean("Deleted") ?? false,
         ReadVectors(entity));

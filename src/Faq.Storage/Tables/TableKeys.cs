@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Faq.Storage.Tables;
 
-/// <summary>Validation and escaping of PartitionKey and RowKey values and of OData filter literals.</summary>
+/// <summary>What Table Storage allows in PartitionKey and RowKey values, checked before anything is sent.</summary>
 internal static class TableKeys
 {
     public const int MaxKeyLength = 1024;
@@ -25,19 +25,6 @@ internal static class TableKeys
             }
         }
     }
-
-    /// <summary>The entity address segment: <c>(PartitionKey='…',RowKey='…')</c>, quotes doubled, then URL-encoded.</summary>
-    public static string EntityPath(string partitionKey, string rowKey)
-    {
-        Validate(partitionKey, "PartitionKey");
-        Validate(rowKey, "RowKey");
-        return $"(PartitionKey='{Uri.EscapeDataString(Quote(partitionKey))}',RowKey='{Uri.EscapeDataString(Quote(rowKey))}')";
-    }
-
-    /// <summary>An OData string literal: single quotes doubled and the whole wrapped in quotes.</summary>
-    public static string Literal(string value) => $"'{Quote(value)}'";
-
-    private static string Quote(string value) => value.Replace("'", "''", StringComparison.Ordinal);
 
     private static string Describe(char c) => c <= '\u001f' || c >= '\u007f'
         ? $"U+{(int)c:X4}"

@@ -168,11 +168,27 @@ public sealed partial class DeploymentFilesTests
         Assert.Contains("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", resources, StringComparison.Ordinal); // Storage Blob Data Owner
         Assert.Contains("5e0bd9bd-7b93-4f28-af87-19fc36ad61bd", resources, StringComparison.Ordinal); // Cognitive Services OpenAI User
         Assert.Contains("'FlexConsumption'", resources, StringComparison.Ordinal);
-        Assert.Contains("name: 'custom'", resources, StringComparison.Ordinal);
-        foreach (var table in new[] { Storage.Tables.TableFaqStore.EntriesTable, Storage.Tables.TableFaqStore.HistoryTable, Storage.Tables.TableReviewStore.UnansweredTable, Storage.Tables.TableReviewStore.FeedbackTable })
+        foreach (var table in new[] { Storage.Tables.TableFaqStore.Table, Storage.Tables.TableReviewStore.UnansweredTable, Storage.Tables.TableReviewStore.FeedbackTable })
         {
             Assert.Contains($"'{table}'", resources, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void TheFunctionAppRunsTheIsolatedWorkerOnDotNetTenWithStorageByIdentity()
+    {
+        var resources = Read("infra", "resources.bicep");
+        var runtime = resources[resources.IndexOf("runtime: {", StringComparison.Ordinal)..];
+        runtime = runtime[..runtime.IndexOf('}', StringComparison.Ordinal)];
+
+        Assert.Contains("name: 'dotnet-isolated'", runtime, StringComparison.Ordinal);
+        Assert.Contains("version: '10.0'", runtime, StringComparison.Ordinal);
+        // On Flex Consumption the runtime above replaces the FUNCTIONS_WORKER_RUNTIME app setting, which is not to be set.
+        Assert.DoesNotContain("name: 'FUNCTIONS_WORKER_RUNTIME'", resources, StringComparison.Ordinal);
+        Assert.Contains("name: 'AzureWebJobsStorage__accountName'", resources, StringComparison.Ordinal);
+        Assert.Contains("name: 'AzureWebJobsStorage__credential', value: 'managedidentity'", resources, StringComparison.Ordinal);
+        Assert.Contains("name: 'AzureWebJobsStorage__clientId'", resources, StringComparison.Ordinal);
+        Assert.Contains("name: 'AZURE_CLIENT_ID'", resources, StringComparison.Ordinal);
     }
 
     public static TheoryData<string> YamlFiles() =>
@@ -217,7 +233,13 @@ public sealed partial class DeploymentFilesTests
         Assert.Contains("run: bash .ci/test.sh", ci, StringComparison.Ordinal);
         Assert.Contains("`bash .ci/test.sh`", readme, StringComparison.Ordinal);
         Assert.Contains("test.sh", Read(".ci", "run"), StringComparison.Ordinal);
-        Assert.Contains("PublishAot=true", ci, StringComparison.Ordinal);
+        // No Native AOT job: Azure.Data.Tables and the Functions isolated worker do not run under Native AOT.
+        Assert.DoesNotContain("PublishAot", ci, StringComparison.Ordinal);
+        // The published package is started by the real Functions host (Core Tools) and asked a question.
+        Assert.Contains("npm i -g azure-functions-core-tools@4", ci, StringComparison.Ordinal);
+        Assert.Contains("\"FUNCTIONS_WORKER_RUNTIME\": \"dotnet-isolated\"", ci, StringComparison.Ordinal);
+        Assert.Contains("func start", ci, StringComparison.Ordinal);
+        Assert.Contains("-X POST http://localhost:7071/api/ask", ci, StringComparison.Ordinal);
         var publish = "dotnet publish src/Faq.Api -c Release -o artifacts/functionapp -p:FunctionAppZip=artifacts/faq-functionapp.zip";
         Assert.Contains(publish, ci, StringComparison.Ordinal);
         Assert.Contains(publish, readme, StringComparison.Ordinal);

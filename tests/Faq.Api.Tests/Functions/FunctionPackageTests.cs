@@ -59,24 +59,37 @@ public sealed class PublishedPackage : IDisposable
     }
 }
 
-/// <summary>The deployable package: its layout, and the app answering when started exactly as the Functions host starts it.</summary>
+/// <summary>
+/// The deployable package: its layout for the Functions host (which starts the executable as its isolated worker), and
+/// the same executable answering when started by itself, without the host.
+/// </summary>
 public sealed class FunctionPackageTests(PublishedPackage package) : IClassFixture<PublishedPackage>
 {
     [Fact]
-    public void ThePackageRootHoldsHostJsonTheFunctionFoldersTheHandlerAndItsContent()
+    public void ThePackageRootHoldsHostJsonTheFunctionsTheWorkerAndItsContent()
     {
         var root = package.Folder;
         var app = FunctionApp.Load(root, root);
 
-        Assert.True(File.Exists(Path.Combine(root, "host.json")));
-        Assert.Equal(FunctionApp.Load().Functions.Select(f => f.Name), app.Functions.Select(f => f.Name));
-        Assert.True(File.Exists(Path.Combine(root, app.ExecutablePath)), "the custom handler executable is at the root");
-        Assert.True(OperatingSystem.IsWindows() || (File.GetUnixFileMode(Path.Combine(root, app.ExecutablePath)) & UnixFileMode.UserExecute) != 0);
+        Assert.False(app.HasCustomHandler);
+        Assert.Equal(FunctionApp.Load().Functions.Select(f => (f.Name, f.AuthLevel, f.Template)), app.Functions.Select(f => (f.Name, f.AuthLevel, f.Template)));
+        using (var worker = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "worker.config.json"))))
+        {
+            var description = worker.RootElement.GetProperty("description");
+            Assert.Equal("dotnet-isolated", description.GetProperty("language").GetString());
+            // Self-contained: the host starts the app's own executable, not a shared `dotnet`.
+            Assert.Equal("{WorkerRoot}Faq.Api", description.GetProperty("defaultExecutablePath").GetString());
+        }
+
+        Assert.True(Directory.Exists(Path.Combine(root, ".azurefunctions")), "the worker's extension bundle for the host");
+        Assert.True(File.Exists(Path.Combine(root, "Faq.Api")), "the worker executable is at the root");
+        Assert.True(OperatingSystem.IsWindows() || (File.GetUnixFileMode(Path.Combine(root, "Faq.Api")) & UnixFileMode.UserExecute) != 0);
         Assert.True(File.Exists(Path.Combine(root, "libcoreclr.so")), "self-contained: the .NET runtime travels with the app");
+        Assert.True(File.Exists(Path.Combine(root, "appsettings.json")));
         Assert.True(File.Exists(Path.Combine(root, "wwwroot", "widget", "faq-widget.js")));
         Assert.True(File.Exists(Path.Combine(root, "wwwroot", "staff", "index.html")));
         Assert.True(File.Exists(Path.Combine(root, "data", "faq", "dry-needling.json")));
-        Assert.False(Directory.Exists(Path.Combine(root, "Functions")), "function folders sit at the root, not in a subfolder");
+        Assert.Empty(Directory.GetFiles(root, "function.json", SearchOption.AllDirectories));
         Assert.Empty(Directory.GetFiles(root, "appsettings.Development.json"));
     }
 
@@ -89,14 +102,15 @@ public sealed class FunctionPackageTests(PublishedPackage package) : IClassFixtu
             .Select(f => Path.GetRelativePath(package.Folder, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal);
 
         Assert.Equal(files.Order(StringComparer.Ordinal), entries.Order(StringComparer.Ordinal));
-        var handler = zip.GetEntry("Faq.Api")!;
-        Assert.True(((handler.ExternalAttributes >> 16) & 0b001_000_000) != 0, "the handler keeps its executable bit in the zip");
+        var worker = zip.GetEntry("Faq.Api")!;
+        Assert.True(((worker.ExternalAttributes >> 16) & 0b001_000_000) != 0, "the worker keeps its executable bit in the zip");
         Assert.NotNull(zip.GetEntry("host.json"));
-        Assert.NotNull(zip.GetEntry("ask/function.json"));
+        Assert.NotNull(zip.GetEntry(FunctionApp.MetadataFile));
+        Assert.NotNull(zip.GetEntry("worker.config.json"));
     }
 
     [Fact]
-    public async Task StartedAsTheFunctionsHostStartsItTheAppAnswersAtTheForwardedPaths()
+    public async Task StartedWithoutTheFunctionsHostThePublishedAppServesEverythingItself()
     {
         var port = FreePort.Next();
         var home = Path.Combine(package.Root, "home-" + Guid.NewGuid().ToString("N"));
@@ -106,7 +120,8 @@ public sealed class FunctionPackageTests(PublishedPackage package) : IClassFixtu
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment.Remove("FUNCTIONS_WORKER_RUNTIME");
+        start.Environment["Urls"] = $"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         start.Environment["HOME"] = home; // the file store's default folder
         start.Environment["Faq__Admin__Keys__0"] = "package-test-key";
         using var process = Process.Start(start)!;

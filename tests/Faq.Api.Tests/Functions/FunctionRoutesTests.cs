@@ -1,3 +1,4 @@
+using Faq.Api.Functions;
 using Faq.Tests;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -8,9 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Faq.Api.Tests.Functions;
 
 /// <summary>
-/// The function.json files against the routes the app really maps: the Functions host forwards a request only if
-/// a function's route and methods accept it, so every app route needs exactly one function and no function may
-/// point at nothing.
+/// The functions the app declares (functions.metadata) against the routes the app really maps (its endpoint data
+/// source): the Functions host routes a request only if a function's route and methods accept it, so every app route
+/// needs exactly one function, with a function key exactly where the app wants staff, and no function may point at
+/// nothing.
 /// </summary>
 public sealed class FunctionRoutesTests : IClassFixture<FaqApiFactory>
 {
@@ -39,11 +41,17 @@ public sealed class FunctionRoutesTests : IClassFixture<FaqApiFactory>
         })))).TrimEnd('/');
 
     [Fact]
-    public void TheHostForwardsRequestsAsIsToTheCustomHandler()
+    public void TheHostRunsTheIsolatedWorkerAndEveryFunctionHandsItsRequestToTheApp()
     {
-        Assert.True(_app.ForwardsHttp);
-        Assert.Equal("Faq.Api", _app.ExecutablePath);
-        Assert.All(_app.Functions, f => Assert.Equal(["httpTrigger:in", "http:out"], f.BindingTypes));
+        Assert.False(_app.HasCustomHandler);
+        Assert.Equal(string.Empty, _app.RoutePrefix); // routes are written in full (api/ask), as the app maps them
+        Assert.NotEmpty(_app.Functions);
+        Assert.All(_app.Functions, f =>
+        {
+            Assert.Equal("dotnet-isolated", f.Language);
+            Assert.Equal(["httptrigger:in", "http:out"], f.BindingTypes.Select(b => b.ToLowerInvariant()));
+            Assert.StartsWith(typeof(HttpFunctions).FullName + ".", f.EntryPoint, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
