@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Faq.Core.Analysis;
 using Microsoft.Extensions.AI;
 
 namespace Faq.Core.Review;
@@ -49,7 +50,7 @@ public sealed class QuestionGrouper(IEmbeddingGenerator<string, Embedding<float>
 
         if (await EmbedAsync(ordered, cancellationToken) is not { } vectors)
         {
-            return Sorted(ordered.GroupBy(q => WordingKey(q.Question), StringComparer.Ordinal).Select(g => g.ToList()));
+            return Sorted(ordered.GroupBy(q => TextAnalyzer.WordingKey(q.Question), StringComparer.Ordinal).Select(g => g.ToList()));
         }
 
         var groups = new List<(float[] Sum, List<UnansweredQuestion> Members)>();
@@ -116,8 +117,4 @@ public sealed class QuestionGrouper(IEmbeddingGenerator<string, Embedding<float>
 
         return vector;
     }
-
-    private static string WordingKey(string question) =>
-        string.Join(' ', question.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Trim('?', '!', '.', ',', ';', ':', '"', '\'')).Where(w => w.Length > 0));
 }

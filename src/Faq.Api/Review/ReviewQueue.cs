@@ -1,0 +1,47 @@
+using Faq.Api.Snapshots;
+using Faq.Core.Answering;
+using Faq.Core.Matching;
+using Faq.Core.Review;
+
+namespace Faq.Api.Review;
+
+/// <summary>A group of the review queue with the entry the matcher proposes for it (null: a new entry).</summary>
+internal sealed record ReviewGroup(QuestionGroup Group, Candidate? Proposal)
+{
+    /// <summary>Whether any of its questions went unanswered (fallback or clarify), rather than answered with low confidence only.</summary>
+    public bool Missed => Group.Members.Any(q => IsMissed(q.Outcome));
+
+    public static bool IsMissed(string outcome) => outcome is "fallback" or "clarify";
+}
+
+/// <summary>
+/// The review queue as staff see it: expired questions purged, the rest grouped by meaning, each group with the entry
+/// the matcher ranks first for its question when that entry is at least plausible (the clarify threshold), or none,
+/// meaning the question needs a new entry.
+/// </summary>
+internal sealed class ReviewQueue(
+    IReviewStore review, UnansweredRecorder recorder, QuestionGrouper grouper, FaqSnapshots snapshots, IOptions<AnsweringOptions> answering)
+{
+    public async Task<IReadOnlyList<ReviewGroup>> GroupsAsync(CancellationToken cancellationToken)
+    {
+        await recorder.PurgeExpiredAsync(cancellationToken);
+        var questions = await review.ListUnansweredAsync(cancellationToken);
+        var groups = await grouper.GroupAsync(questions, cancellationToken);
+        var index = snapshots.Current?.Index;
+        var options = answering.Value;
+        var result = new List<ReviewGroup>(groups.Count);
+        foreach (var group in groups)
+        {
+            Candidate? proposal = null;
+            if (index is not null)
+            {
+                var search = await index.SearchAsync(group.Representative.Question, 1, options.Fusion, cancellationToken);
+                proposal = search.Candidates.FirstOrDefault(c => c.Confidence >= options.ClarifyThreshold);
+            }
+
+            result.Add(new ReviewGroup(group, proposal));
+        }
+
+        return result;
+    }
+}
