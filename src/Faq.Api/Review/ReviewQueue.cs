@@ -26,8 +26,8 @@ internal sealed class ReviewQueue(
     {
         await recorder.PurgeExpiredAsync(cancellationToken);
         var questions = await review.ListUnansweredAsync(cancellationToken);
-        var groups = await grouper.GroupAsync(questions, cancellationToken);
         var index = snapshots.Current?.Index;
+        var groups = await grouper.GroupAsync(questions, index?.TopicVector, cancellationToken);
         var options = answering.Value;
         var result = new List<ReviewGroup>(groups.Count);
         foreach (var group in groups)

@@ -24,22 +24,29 @@ public sealed record QuestionGroup(string Id, IReadOnlyList<UnansweredQuestion> 
 
 /// <summary>
 /// Groups the review queue by meaning, so staff see "asked 14 times" once instead of fourteen rows and three wordings
-/// of one question land together: each question is embedded with the app's sentence-embedding model and joins the
-/// group whose centre (the mean of its members' unit vectors) is most similar, if at least <paramref name="threshold"/>
-/// cosine, or starts a group of its own. Questions are taken oldest first so a group keeps its oldest question's id.
+/// of one question land together: each question is embedded with the app's sentence-embedding model, the FAQ's topic
+/// (what all its questions share, <see cref="Matching.FaqIndex.TopicVector"/>) is taken out of the vector, and the
+/// question joins the group whose centre (the sum of its members' vectors) is most similar, if at least
+/// <paramref name="threshold"/> cosine, or starts a group of its own. Without the topic taken out, any two questions
+/// that name the treatment look alike ("do I need to wear anything special for dry needling" is closer to "does dry
+/// needling hurt", 0.64, than to "what should I wear", 0.47). Questions are taken oldest first so a group keeps its
+/// oldest question's id.
 /// If the model cannot embed (not loaded, or the embedding service is failing), questions are grouped by their
 /// wording alone (case, spacing and punctuation ignored) rather than not at all.
 /// </summary>
 public sealed class QuestionGrouper(IEmbeddingGenerator<string, Embedding<float>> embedder, double threshold = QuestionGrouper.DefaultThreshold)
 {
     /// <summary>
-    /// The cosine similarity (all-MiniLM-L6-v2) above which two wordings count as one question: paraphrases of one
-    /// patient question score 0.6–0.9, different questions about dry needling mostly 0.3–0.55.
+    /// The cosine similarity (all-MiniLM-L6-v2, topic taken out) from which a question joins a group: measured on the
+    /// curated FAQ's topic, paraphrases of one patient question score 0.38–0.97, different questions mostly under 0.3.
     /// </summary>
-    public const double DefaultThreshold = 0.6;
+    public const double DefaultThreshold = 0.4;
 
     /// <summary>Groups questions; groups come largest first, then most recently asked first.</summary>
-    public async Task<IReadOnlyList<QuestionGroup>> GroupAsync(IReadOnlyList<UnansweredQuestion> questions, CancellationToken cancellationToken = default)
+    /// <param name="questions">The review queue.</param>
+    /// <param name="topic">The FAQ's topic vector (<see cref="Matching.FaqIndex.TopicVector"/>) to take out, or null.</param>
+    /// <param name="cancellationToken">Cancels embedding.</param>
+    public async Task<IReadOnlyList<QuestionGroup>> GroupAsync(IReadOnlyList<UnansweredQuestion> questions, float[]? topic = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(questions);
         var ordered = questions.OrderBy(q => q.At).ThenBy(q => q.Id, StringComparer.Ordinal).ToList();
@@ -48,7 +55,7 @@ public sealed class QuestionGrouper(IEmbeddingGenerator<string, Embedding<float>
             return [];
         }
 
-        if (await EmbedAsync(ordered, cancellationToken) is not { } vectors)
+        if (await EmbedAsync(ordered, topic, cancellationToken) is not { } vectors)
         {
             return Sorted(ordered.GroupBy(q => TextAnalyzer.WordingKey(q.Question), StringComparer.Ordinal).Select(g => g.ToList()));
         }
@@ -89,14 +96,14 @@ public sealed class QuestionGrouper(IEmbeddingGenerator<string, Embedding<float>
         .OrderByDescending(g => g.Count)
         .ThenByDescending(g => g.LastAsked)];
 
-    private async Task<float[][]?> EmbedAsync(List<UnansweredQuestion> questions, CancellationToken cancellationToken)
+    private async Task<float[][]?> EmbedAsync(List<UnansweredQuestion> questions, float[]? topic, CancellationToken cancellationToken)
     {
         try
         {
             var embeddings = await embedder.GenerateAsync(questions.Select(q => q.Question), cancellationToken: cancellationToken);
             if (embeddings.Count == questions.Count)
             {
-                return [.. embeddings.Select(e => Unit(e.Vector.ToArray()))];
+                return [.. embeddings.Select(e => Unit(Centred(Unit(e.Vector.ToArray()), topic)))];
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -105,6 +112,16 @@ public sealed class QuestionGrouper(IEmbeddingGenerator<string, Embedding<float>
         }
 
         return null;
+    }
+
+    private static float[] Centred(float[] vector, float[]? topic)
+    {
+        if (topic is not null && topic.Length == vector.Length)
+        {
+            TensorPrimitives.Subtract(vector, topic, vector);
+        }
+
+        return vector;
     }
 
     private static float[] Unit(float[] vector)
