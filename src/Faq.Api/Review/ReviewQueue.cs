@@ -16,8 +16,10 @@ internal sealed record ReviewGroup(QuestionGroup Group, Candidate? Proposal)
 
 /// <summary>
 /// The review queue as staff see it: expired questions purged, the rest grouped by meaning, each group with the entry
-/// the matcher ranks first for its question when that entry is at least plausible (the clarify threshold), or none,
-/// meaning the question needs a new entry.
+/// the matcher ranks first for its question when that entry is likely enough (at least halfway from the clarify
+/// threshold to the answer threshold: 0.45 by default), or none, meaning the question needs a new entry. A lower bar
+/// proposes what merely shares a word ("do I need to wear anything special for dry needling" ranks "Is dry needling
+/// used with other treatments?" first at 0.33), and one click would attach it to the wrong entry.
 /// </summary>
 internal sealed class ReviewQueue(
     IReviewStore review, UnansweredRecorder recorder, QuestionGrouper grouper, FaqSnapshots snapshots, IOptions<AnsweringOptions> answering)
@@ -36,7 +38,8 @@ internal sealed class ReviewQueue(
             if (index is not null)
             {
                 var search = await index.SearchAsync(group.Representative.Question, 1, options.Fusion, cancellationToken);
-                proposal = search.Candidates.FirstOrDefault(c => c.Confidence >= options.ClarifyThreshold);
+                var bar = (options.ClarifyThreshold + options.AnswerThreshold) / 2;
+                proposal = search.Candidates.FirstOrDefault(c => c.Confidence >= bar);
             }
 
             result.Add(new ReviewGroup(group, proposal));

@@ -568,12 +568,13 @@
   }
 
   // A chart is an image with a title and a one-sentence description, followed by the same figures as a table.
-  function figure(id, title, summary, chart, table) {
+  function figure(id, title, summary, chart, table, legend) {
     chart.setAttribute('role', 'img');
     chart.setAttribute('aria-labelledby', `${id}-title ${id}-desc`);
     return el('figure', { class: 'chart', id },
       el('h3', { id: `${id}-title`, text: title }),
       el('p', { id: `${id}-desc`, class: 'chart-summary', text: summary }),
+      legend,
       chart,
       el('details', {}, el('summary', { text: `${title}: as a table` }), table));
   }
@@ -684,8 +685,9 @@
         tile('Urgent', String(t.urgent))),
       figure('chart-days', 'Questions per day, by outcome',
         `${t.asked} questions over ${data.days.length} days; the busiest day was ${busiest.date} with ${busiest.asked}. ${t.answered} answered, ${t.clarify} asked to clarify, ${t.fallback} not answered, ${t.urgent} urgent.`,
-        el('div', {}, legend, stackedDays(data.days)),
-        tableOf('Questions per day, by outcome', ['Day', 'Questions', 'Answered', 'Clarify', 'Not answered', 'Urgent'], data.days.map((d) => [d.date, d.asked, d.answered, d.clarify, d.fallback, d.urgent]))),
+        stackedDays(data.days),
+        tableOf('Questions per day, by outcome', ['Day', 'Questions', 'Answered', 'Clarify', 'Not answered', 'Urgent'], data.days.map((d) => [d.date, d.asked, d.answered, d.clarify, d.fallback, d.urgent])),
+        legend),
       figure('chart-rate', 'Answer rate per day',
         rated.length ? `Overall ${percent(t.answerRate)} of questions were answered; per day from ${percent(Math.min(...rated.map((d) => d.answered / d.asked)))} to ${percent(Math.max(...rated.map((d) => d.answered / d.asked)))}. Days without questions are left out.` : 'No day had questions.',
         rateLine(data.days),
