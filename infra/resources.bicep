@@ -66,7 +66,7 @@ resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-0
 // The tables the app uses (it would create them itself; declaring them keeps the data visible in the template):
 // entries with their history (one partition per clinic, so an entry and its history row are written together),
 // questions kept for review, and patients' votes.
-resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for name in ['FaqContent', 'FaqUnanswered', 'FaqFeedback']: {
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for name in ['FaqContent', 'FaqUnanswered', 'FaqFeedback', 'FaqUsage']: {
   parent: tableService
   name: name
 }]

@@ -7,6 +7,7 @@ using Faq.Api.Faqs;
 using Faq.Api.Feedback;
 using Faq.Api.Functions;
 using Faq.Api.Health;
+using Faq.Api.Insights;
 using Faq.Api.Review;
 using Faq.Api.Snapshots;
 using Faq.Api.Store;
@@ -54,6 +55,7 @@ internal static class FaqApp
         builder.AddFaqEmbeddings();
         builder.AddFaqSnapshots();
         builder.AddFaqReview();
+        builder.AddFaqInsights();
         builder.AddFaqAnswering();
         builder.AddFaqEditing();
         builder.AddFaqAdmin();
@@ -95,6 +97,7 @@ internal static class FaqApp
 
         var admin = api.MapAdmin();
         admin.MapAdminFeedback();
+        admin.MapAdminInsights();
         return endpoints;
     }
 }

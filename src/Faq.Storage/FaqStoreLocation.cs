@@ -1,4 +1,5 @@
 using Azure.Core;
+using Faq.Core.Insights;
 using Faq.Core.Review;
 using Faq.Core.Storage;
 
@@ -50,6 +51,20 @@ public sealed record FaqStoreLocation(StoreKind Kind, string FilePath, string? C
             { Kind: StoreKind.File } => FaqStores.FileReview(FilePath, Tenant),
             { ConnectionString: { } connectionString } => FaqStores.TablesReview(connectionString, Tenant),
             { Endpoint: { } endpoint } => FaqStores.TablesReview(endpoint, credential(), Tenant),
+            _ => throw MissingTables(),
+        };
+    }
+
+    /// <summary>Usage counters, next to the entries in the same kind of store.</summary>
+    /// <param name="credential">Supplies the Entra ID credential, asked for only when the endpoint is used.</param>
+    public IUsageStore OpenUsage(Func<TokenCredential> credential)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        return this switch
+        {
+            { Kind: StoreKind.File } => FaqStores.FileUsage(FilePath, Tenant),
+            { ConnectionString: { } connectionString } => FaqStores.TablesUsage(connectionString, Tenant),
+            { Endpoint: { } endpoint } => FaqStores.TablesUsage(endpoint, credential(), Tenant),
             _ => throw MissingTables(),
         };
     }

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Faq.Core.Insights;
 using Faq.Core.Review;
 using Faq.Core.Storage;
 using Faq.Storage.Files;
@@ -58,6 +59,29 @@ public static class FaqStores
     {
         TableKeys.Validate(tenant, nameof(tenant));
         return new TableReviewStore(TableService(endpoint, credential), tenant);
+    }
+
+    /// <summary>Usage counters next to the file store.</summary>
+    public static IUsageStore FileUsage(string folder, string tenant)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        TableKeys.Validate(tenant, nameof(tenant));
+        return new FileUsageStore(folder, tenant);
+    }
+
+    /// <summary>Usage counters in Table Storage, with a connection string.</summary>
+    /// <exception cref="FormatException">The connection string is unusable.</exception>
+    public static IUsageStore TablesUsage(string connectionString, string tenant)
+    {
+        TableKeys.Validate(tenant, nameof(tenant));
+        return new TableUsageStore(TableService(connectionString), tenant);
+    }
+
+    /// <summary>Usage counters in Table Storage, with Entra ID.</summary>
+    public static IUsageStore TablesUsage(Uri endpoint, TokenCredential credential, string tenant)
+    {
+        TableKeys.Validate(tenant, nameof(tenant));
+        return new TableUsageStore(TableService(endpoint, credential), tenant);
     }
 
     /// <exception cref="FormatException">The connection string is unusable (the message never repeats it: it holds the key).</exception>

@@ -1,6 +1,7 @@
 using Azure;
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
+using Faq.Core.Insights;
 using Faq.Core.Resilience;
 using Faq.Core.Review;
 using Faq.Core.Storage;
@@ -142,4 +143,20 @@ public sealed class ResilientReviewStore(IReviewStore inner, StoreResilience res
     /// <inheritdoc />
     public Task<IReadOnlyList<FeedbackCount>> FeedbackCountsAsync(CancellationToken cancellationToken = default) =>
         resilience.RunAsync(inner.FeedbackCountsAsync, cancellationToken);
+}
+
+/// <summary>A usage store whose every call runs through <see cref="StoreResilience"/>.</summary>
+public sealed class ResilientUsageStore(IUsageStore inner, StoreResilience resilience) : IUsageStore
+{
+    /// <inheritdoc />
+    public Task SaveAsync(string writer, DateOnly day, IReadOnlyDictionary<UsageCell, long> totals, CancellationToken cancellationToken = default) =>
+        resilience.RunAsync(async ct => { await inner.SaveAsync(writer, day, totals, ct); return true; }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<UsageDay>> ReadAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken = default) =>
+        resilience.RunAsync(ct => inner.ReadAsync(first, last, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<int> PurgeAsync(DateOnly before, CancellationToken cancellationToken = default) =>
+        resilience.RunAsync(ct => inner.PurgeAsync(before, ct), cancellationToken);
 }

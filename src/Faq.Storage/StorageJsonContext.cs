@@ -8,4 +8,6 @@ namespace Faq.Storage;
 [JsonSerializable(typeof(FileStoreDocument))]
 [JsonSerializable(typeof(ReviewDocument))]
 [JsonSerializable(typeof(FeedbackDocument))]
+[JsonSerializable(typeof(UsageDocument))]
+[JsonSerializable(typeof(Dictionary<string, long>))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using Faq.Api.Insights;
 using Faq.Api.Review;
 using Faq.Api.Snapshots;
 using Faq.Core.Answering;
@@ -14,6 +15,7 @@ internal sealed partial class AnsweringService(
     FaqSnapshots snapshots,
     FaqAnswerer answerer,
     UnansweredRecorder review,
+    UsageCounter usage,
     IOptions<FeaturedQuestionsOptions> featured,
     TimeProvider time,
     ILogger<AnsweringService> logger)
@@ -26,11 +28,11 @@ internal sealed partial class AnsweringService(
 
     /// <summary>Answers a patient's question; null while no FAQ could be loaded yet.</summary>
     public Task<FaqReply?> AnswerAsync(string question, Channel channel, CancellationToken cancellationToken) =>
-        AnswerAsync(question, channel.ToString(), keepForReview: true, cancellationToken);
+        ReplyAsync(question, channel, patient: true, cancellationToken);
 
     /// <summary>Answers a staff member's trial question the same way, without keeping it for review; null while no FAQ is loaded.</summary>
     public Task<FaqReply?> TryAsync(string question, CancellationToken cancellationToken) =>
-        AnswerAsync(question, "staff try", keepForReview: false, cancellationToken);
+        ReplyAsync(question, Channel.Web, patient: false, cancellationToken);
 
     /// <summary>Every question of the FAQ being served, the clinic's featured ones first in its order, then by id; null while no FAQ is loaded.</summary>
     public IReadOnlyList<Suggestion>? Questions()
@@ -47,7 +49,8 @@ internal sealed partial class AnsweringService(
             .Select(e => new Suggestion(e.Id, e.Question))];
     }
 
-    private async Task<FaqReply?> AnswerAsync(string question, string askedOn, bool keepForReview, CancellationToken cancellationToken)
+    /// <param name="patient">False for a staff member's trial: neither counted nor kept for review.</param>
+    private async Task<FaqReply?> ReplyAsync(string question, Channel channel, bool patient, CancellationToken cancellationToken)
     {
         if (snapshots.Current is not { } snapshot)
         {
@@ -55,7 +58,7 @@ internal sealed partial class AnsweringService(
         }
 
         var reply = await answerer.AnswerAsync(snapshot.Index, question, cancellationToken);
-        LogReplied(logger, askedOn, reply.Outcome, reply.FaqId, reply.Confidence, reply.Triage.Category, reply.Degraded);
+        LogReplied(logger, patient ? channel.ToString() : "staff try", reply.Outcome, reply.FaqId, reply.Confidence, reply.Triage.Category, reply.Degraded);
         if (snapshots.ReportEmbedding(reply.Degraded, time.GetUtcNow()))
         {
             if (reply.Degraded)
@@ -68,8 +71,9 @@ internal sealed partial class AnsweringService(
             }
         }
 
-        if (keepForReview)
+        if (patient)
         {
+            usage.CountReply(reply, channel);
             review.Observe(question, reply);
         }
 

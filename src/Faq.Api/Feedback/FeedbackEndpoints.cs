@@ -1,3 +1,4 @@
+using Faq.Api.Insights;
 using Faq.Api.Snapshots;
 using Faq.Api.Widget;
 using Faq.Core.Review;
@@ -37,7 +38,7 @@ internal static class FeedbackEndpoints
     }
 
     internal static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> Post(
-        FeedbackRequest? request, FaqSnapshots snapshots, IReviewStore review, TimeProvider time, CancellationToken cancellationToken)
+        FeedbackRequest? request, FaqSnapshots snapshots, IReviewStore review, UsageCounter usage, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(request?.FaqId))
@@ -67,6 +68,8 @@ internal static class FeedbackEndpoints
         {
             return TypedResults.Problem(title: "Feedback cannot be saved right now.", detail: "Please try again later.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+
+        usage.CountVote(request.FaqId!, request.Helpful.Value);
 
         return TypedResults.Accepted((string?)null);
     }

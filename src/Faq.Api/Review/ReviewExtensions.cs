@@ -1,6 +1,5 @@
-using Faq.Core.Analysis;
-using Faq.Core.Embeddings;
 using Faq.Core.Review;
+using Microsoft.Extensions.AI;
 
 namespace Faq.Api.Review;
 
@@ -14,9 +13,10 @@ internal static class ReviewExtensions
             .Validate(o => o.ReviewBelowConfidence is >= 0 and <= 1, "Faq:Admin:ReviewBelowConfidence must be between 0 and 1.")
             .ValidateOnStart();
 
-        // Similar questions are grouped with the local embedder whatever the answering embedder is: grouping is
-        // rough, and must not cost calls to a paid service.
-        builder.Services.AddSingleton(sp => new QuestionGrouper(new HashedNgramEmbeddingGenerator(sp.GetRequiredService<TextAnalyzer>())));
+        // Questions are grouped by meaning with the app's own embedding model, behind its cache: most questions in the
+        // queue were embedded when they were asked, so grouping rarely runs the model (or calls the paid service) again.
+        builder.Services.AddSingleton(sp => new QuestionGrouper(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        builder.Services.AddSingleton<ReviewQueue>();
         builder.Services.AddSingleton<UnansweredRecorder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<UnansweredRecorder>());
         return builder;

@@ -117,9 +117,18 @@ public sealed partial class EditingService(
     /// </summary>
     /// <exception cref="FaqEntryNotFoundException">No such entry, or it is deleted.</exception>
     /// <exception cref="FaqEntryInvalidException">The question cannot be an alternate of that entry.</exception>
-    public async Task<StoredEntry> AddAlternateAsync(string faqId, string question, string editor, CancellationToken cancellationToken)
+    public Task<StoredEntry> AddAlternateAsync(string faqId, string question, string editor, CancellationToken cancellationToken) =>
+        AddAlternatesAsync(faqId, [question], editor, cancellationToken);
+
+    /// <summary>
+    /// Adds questions as alternates of an entry in one new version (those it already has, or that repeat each other,
+    /// once), under the same rules as any edit, retrying if someone else changes the entry at the same moment.
+    /// </summary>
+    /// <exception cref="FaqEntryNotFoundException">No such entry, or it is deleted.</exception>
+    /// <exception cref="FaqEntryInvalidException">A question cannot be an alternate of that entry, or the entry would have too many.</exception>
+    public async Task<StoredEntry> AddAlternatesAsync(string faqId, IReadOnlyList<string> questions, string editor, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(questions);
         for (var attempt = 1; ; attempt++)
         {
             var current = await store.GetAsync(faqId, cancellationToken);
@@ -128,19 +137,20 @@ public sealed partial class EditingService(
                 throw new FaqEntryNotFoundException(faqId);
             }
 
-            var key = EntryValidator.Key(question);
-            if (current.Entry.Alternates.Prepend(current.Entry.Question).Any(a => EntryValidator.Key(a) == key))
+            var known = current.Entry.Alternates.Prepend(current.Entry.Question).Select(EntryValidator.Key).ToHashSet(StringComparer.Ordinal);
+            var added = questions.Select(q => q.Trim()).Where(q => known.Add(EntryValidator.Key(q))).ToList();
+            if (added.Count == 0)
             {
                 return current;
             }
 
             try
             {
-                return await UpdateAsync(current.Entry with { Alternates = [.. current.Entry.Alternates, question.Trim()] }, current.ETag, editor, cancellationToken);
+                return await UpdateAsync(current.Entry with { Alternates = [.. current.Entry.Alternates, .. added] }, current.ETag, editor, cancellationToken);
             }
             catch (FaqConcurrencyException) when (attempt < AttachAttempts)
             {
-                // Someone saved the entry in between: read it again and add the alternate to their version.
+                // Someone saved the entry in between: read it again and add the alternates to their version.
             }
         }
     }

@@ -69,6 +69,27 @@ public sealed class FaqIndex
     /// <summary>The embedding model that produced the vectors, when the generator reports one.</summary>
     public string? EmbeddingModelId { get; }
 
+    /// <summary>
+    /// The mean of the unit vectors of every question and alternate: what all the FAQ's questions have in common (the
+    /// clinic's topic, such as "dry needling"). Null when the index has no vectors.
+    /// </summary>
+    public float[]? TopicVector => Dimensions == 0 || _variants.Length == 0 ? null : _topic ??= Topic();
+
+    private float[]? _topic;
+
+    private float[] Topic()
+    {
+        var mean = new float[Dimensions];
+        var rows = _variants.Length / Dimensions;
+        for (var row = 0; row < rows; row++)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(mean, _variants.AsSpan(row * Dimensions, Dimensions), mean);
+        }
+
+        System.Numerics.Tensors.TensorPrimitives.Divide(mean, rows, mean);
+        return mean;
+    }
+
     /// <summary>Why the index has no vectors, when embedding the entries failed (the index then matches by keyword only).</summary>
     public string? EmbeddingFailure { get; private init; }
 

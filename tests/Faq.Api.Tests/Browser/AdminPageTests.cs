@@ -168,22 +168,182 @@ public sealed class AdminPageTests(ChromiumFixture chromium) : IAsyncLifetime
         Assert.Equal(original, await AskAsync("Is dry needling safe?"));
     }
 
+    private async Task<JsonElement> AskFullAsync(string question, string channel = "web")
+    {
+        using var response = await _api.PostAsJsonAsync("/api/ask", new { question, channel });
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task WaitForReviewQueue(int questions)
+    {
+        using var staff = _factory.CreateClient();
+        staff.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        await Faq.Tests.Polling.Eventually(
+            async () => (await staff.GetFromJsonAsync<JsonElement>("/api/admin/unanswered")).EnumerateArray().Sum(g => g.GetProperty("count").GetInt32()) >= questions,
+            "the questions are in the review queue", TimeSpan.FromSeconds(10));
+    }
+
     [Fact]
     public async Task AnUnansweredQuestionIsTaughtToTheBotInOneAction()
     {
         const string question = "can I wear my compression socks to the appointment";
         await AskAsync(question);
+        await WaitForReviewQueue(1);
         await SignIn();
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Unanswered" }).ClickAsync();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Review queue" }).ClickAsync();
         var group = _page.Locator("article.group").Filter(new() { HasText = "compression socks" });
         await Assertions.Expect(group).ToBeVisibleAsync();
         await group.GetByRole(AriaRole.Combobox).SelectOptionAsync("what-to-expect");
         await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("admin-unanswered"), FullPage = true });
-        await group.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await group.GetByRole(AriaRole.Button, new() { Name = "Add “" }).ClickAsync();
         await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("answers it from now on");
 
         using var response = await _api.PostAsJsonAsync("/api/ask", new { question });
         Assert.Equal("what-to-expect", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("faqId").GetString());
+    }
+
+    [Fact]
+    public async Task ParaphrasesFormOneGroupWithAProposalAndTheWholeGroupIsTaughtInOneAction()
+    {
+        // Three wordings the bot cannot answer yet ("what should I wear" itself it answers, wrongly, from another entry).
+        string[] wear = ["what clothes should I wear to my appointment", "what kind of clothing is best for my session", "what to wear for my session"];
+        foreach (var wording in wear)
+        {
+            await AskAsync(wording);
+        }
+
+        await AskAsync("can kids get dry needling");
+        await WaitForReviewQueue(4);
+        await SignIn();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Review queue" }).ClickAsync();
+
+        var group = _page.Locator("article.group").Filter(new() { HasText = "what clothes should I wear" });
+        await Assertions.Expect(group).ToHaveCountAsync(1);
+        await Assertions.Expect(group.Locator(".items li")).ToHaveCountAsync(3);
+        await Assertions.Expect(group).ToContainTextAsync("Asked 3 times");
+        await Assertions.Expect(group).ToContainTextAsync("Proposed");
+
+        // The target is the matcher's proposal (or nothing chosen for a new entry), never an unrelated entry that sorts first.
+        var kids = _page.Locator("article.group").Filter(new() { HasText = "can kids get dry needling" });
+        var kidsTarget = await kids.GetByRole(AriaRole.Combobox).InputValueAsync();
+        Assert.NotEqual("electrical-stimulation", kidsTarget);
+        Assert.NotEqual("what-is-dry-needling", kidsTarget);
+        await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("admin-review-queue-groups"), FullPage = true });
+
+        await group.GetByRole(AriaRole.Combobox).SelectOptionAsync("what-to-expect");
+        await group.GetByRole(AriaRole.Button, new() { Name = "Add “" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("Added 3 wordings");
+        await Assertions.Expect(_page.Locator("article.group").Filter(new() { HasText = "what clothes should I wear" })).ToHaveCountAsync(0);
+
+        foreach (var wording in wear)
+        {
+            var reply = await AskFullAsync(wording);
+            Assert.Equal("what-to-expect", reply.GetProperty("faqId").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task AGroupStartsANewEntryPrefilledWithItsWordingsAndLeavesTheQueueWhenSaved()
+    {
+        await AskAsync("can kids get dry needling");
+        await AskAsync("can children have dry needling");
+        await WaitForReviewQueue(2);
+        await SignIn();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Review queue" }).ClickAsync();
+        var group = _page.Locator("article.group").Filter(new() { HasText = "can kids get dry needling" });
+        await Assertions.Expect(group.Locator(".items li")).ToHaveCountAsync(2);
+        await group.GetByRole(AriaRole.Button, new() { Name = "Start a new entry" }).ClickAsync();
+
+        await Assertions.Expect(_page.GetByLabel("Question", new() { Exact = true })).ToHaveValueAsync("can kids get dry needling");
+        await Assertions.Expect(_page.GetByLabel("Wording 1", new() { Exact = true })).ToHaveValueAsync("can children have dry needling");
+        await _page.GetByLabel("Id", new() { Exact = true }).FillAsync("children");
+        await _page.GetByLabel("Answer", new() { Exact = true }).FillAsync("Dry needling is mostly offered to adults. Ask the clinic whether it suits your child.");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(_page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved “children”");
+
+        using var staff = _factory.CreateClient();
+        staff.DefaultRequestHeaders.Add("X-Api-Key", Key);
+        await Faq.Tests.Polling.Eventually(
+            async () => !(await staff.GetStringAsync("/api/admin/unanswered")).Contains("kids", StringComparison.Ordinal),
+            "the group left the review queue", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task AFreshInstallShowsAnExplainedEmptyInsightsTab()
+    {
+        await SignIn();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Insights" }).ClickAsync();
+
+        var empty = _page.Locator("#insights-empty");
+        await Assertions.Expect(empty).ToBeVisibleAsync();
+        await Assertions.Expect(empty).ToContainTextAsync("No questions in this period");
+        await Assertions.Expect(empty).ToContainTextAsync("Charts appear here once patients ask");
+        await Assertions.Expect(_page.Locator("#tab-insights svg")).ToHaveCountAsync(0);
+        await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("admin-insights-empty"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task TheInsightsTabDrawsTheChartsWithTablesAndThePeriodPickerChangesThePeriod()
+    {
+        var outcomes = new List<string>();
+        foreach (var (question, channel) in new[]
+        {
+            ("Does dry needling hurt?", "web"), ("Does dry needling hurt?", "sms"), ("how many sessions will I need", "web"),
+            ("do you validate parking tickets", "web"), ("what are the side effects", "sms"), ("I can't breathe", "web"),
+        })
+        {
+            outcomes.Add((await AskFullAsync(question, channel)).GetProperty("outcome").GetString()!);
+        }
+
+        using (var vote = await _api.PostAsJsonAsync("/api/feedback", new { faqId = "is-it-painful", helpful = false }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, vote.StatusCode);
+        }
+
+        await WaitForReviewQueue(1);
+        await SignIn();
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Insights" }).ClickAsync();
+
+        var tiles = _page.Locator(".tiles");
+        await Assertions.Expect(tiles.Locator(".tile").First).ToContainTextAsync("6");
+        await Assertions.Expect(tiles).ToContainTextAsync($"{outcomes.Count(o => o == "answered")}");
+
+        // Each chart is an image with a name and a description, and its figures as a table.
+        foreach (var chart in new[] { "chart-days", "chart-rate", "chart-entries", "chart-channels" })
+        {
+            var image = _page.Locator($"#{chart} svg[role=img]");
+            await Assertions.Expect(image).ToBeVisibleAsync();
+            Assert.False(string.IsNullOrWhiteSpace(await image.GetAttributeAsync("aria-labelledby")));
+            await Assertions.Expect(_page.Locator($"#{chart} details table")).ToHaveCountAsync(1);
+        }
+
+        await Assertions.Expect(_page.Locator("#chart-days svg rect")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(_page.Locator("#chart-days-desc")).ToContainTextAsync("6 questions over 30 days");
+        await _page.Locator("#chart-channels summary").ClickAsync();
+        var channels = _page.Locator("#chart-channels table");
+        await Assertions.Expect(channels.Locator("tr").Filter(new() { HasText = "web" })).ToContainTextAsync("4");
+        await Assertions.Expect(channels.Locator("tr").Filter(new() { HasText = "sms" })).ToContainTextAsync("2");
+        await Assertions.Expect(_page.Locator("#worst-title + table")).ToContainTextAsync("0%");
+        await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("admin-insights"), FullPage = true });
+
+        // The period picker: 7 days, then a custom single day.
+        await _page.GetByLabel("Last 7 days").CheckAsync();
+        await Assertions.Expect(_page.Locator("#chart-days-desc")).ToContainTextAsync("over 7 days");
+        await Assertions.Expect(_page.Locator("#chart-days details tbody tr")).ToHaveCountAsync(7);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await _page.GetByLabel("Custom").CheckAsync();
+        await _page.GetByLabel("From", new() { Exact = true }).FillAsync(today);
+        await _page.GetByLabel("To", new() { Exact = true }).FillAsync(today);
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(_page.Locator("#chart-days details tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(_page.Locator("#chart-days details tbody tr")).ToContainTextAsync(today);
+
+        // A missed group opens in the review queue.
+        var missed = _page.Locator("ol.missed li").Filter(new() { HasText = "parking" });
+        await missed.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(_page.Locator("#tab-unanswered")).ToBeVisibleAsync();
+        await Assertions.Expect(_page.Locator("article.group.highlight")).ToContainTextAsync("parking");
+        await Assertions.Expect(_page.Locator("article.group.highlight")).ToBeFocusedAsync();
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public sealed partial class DeploymentFilesTests
         (EmbeddingOptions.Section, typeof(AzureOpenAIEmbeddingOptions)),
         (AdminOptions.Section, typeof(AdminOptions)),
         (ReviewOptions.Section, typeof(ReviewOptions)),
+        (Faq.Api.Insights.InsightsOptions.Section, typeof(Faq.Api.Insights.InsightsOptions)),
         (WidgetOptions.Section, typeof(WidgetOptions)),
         (FeaturedQuestionsOptions.Section, typeof(FeaturedQuestionsOptions)),
         (RateLimitOptions.Section, typeof(RateLimitOptions)),
@@ -168,7 +169,7 @@ public sealed partial class DeploymentFilesTests
         Assert.Contains("b7e6dc6d-f1e8-4753-8033-0f276bb0955b", resources, StringComparison.Ordinal); // Storage Blob Data Owner
         Assert.Contains("5e0bd9bd-7b93-4f28-af87-19fc36ad61bd", resources, StringComparison.Ordinal); // Cognitive Services OpenAI User
         Assert.Contains("'FlexConsumption'", resources, StringComparison.Ordinal);
-        foreach (var table in new[] { Storage.Tables.TableFaqStore.Table, Storage.Tables.TableReviewStore.UnansweredTable, Storage.Tables.TableReviewStore.FeedbackTable })
+        foreach (var table in new[] { Storage.Tables.TableFaqStore.Table, Storage.Tables.TableReviewStore.UnansweredTable, Storage.Tables.TableReviewStore.FeedbackTable, Storage.Tables.TableUsageStore.Table })
         {
             Assert.Contains($"'{table}'", resources, StringComparison.Ordinal);
         }

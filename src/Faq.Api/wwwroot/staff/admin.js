@@ -94,12 +94,15 @@
   }
 
   // ---- Tabs -------------------------------------------------------------------------------------------------
+  function showTab(name) {
+    document.querySelectorAll('.tab').forEach((t) => { if (t.dataset.tab === name) t.setAttribute('aria-current', 'page'); else t.removeAttribute('aria-current'); });
+    for (const panel of document.querySelectorAll('.panel')) panel.hidden = panel.id !== 'tab-' + name;
+  }
+
   document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => {
     if (!confirmDiscard()) return;
-    document.querySelectorAll('.tab').forEach((t) => t.removeAttribute('aria-current'));
-    tab.setAttribute('aria-current', 'page');
-    for (const panel of document.querySelectorAll('.panel')) panel.hidden = panel.id !== 'tab-' + tab.dataset.tab;
-    ({ unanswered: loadUnanswered, feedback: loadFeedback, entries: loadEntries })[tab.dataset.tab]?.().catch((e) => failed(e, 'Loading failed'));
+    showTab(tab.dataset.tab);
+    ({ unanswered: loadUnanswered, feedback: loadFeedback, entries: loadEntries, insights: loadInsights })[tab.dataset.tab]?.().catch((e) => failed(e, 'Loading failed'));
   }));
 
   // ---- Entries list -----------------------------------------------------------------------------------------
@@ -191,6 +194,7 @@
   });
 
   $('new-entry').addEventListener('click', () => {
+    state.fromGroup = null;
     if (confirmDiscard()) fillForm({ id: '', question: '', alternates: [], answer: '', tags: [], related: [] });
   });
 
@@ -260,6 +264,12 @@
           : await api('POST', '/entries', { body });
         state.dirty = false;
         status(`Saved “${result.data.id}” (version ${result.data.version}). The bot answers with it now.`);
+        if (state.fromGroup && !entry.etag) {
+          const ids = state.fromGroup;
+          state.fromGroup = null;
+          await api('POST', '/unanswered/dismiss', { body: { ids } }).catch(() => {});
+          loadUnanswered().catch(() => {});
+        }
         await loadEntries();
         await fillForm({ ...result.data, etag: result.etag || result.data.eTag });
       } catch (error) {
@@ -413,56 +423,333 @@
     } catch (error) { failed(error, 'Could not try the question'); }
   });
 
-  // ---- Unanswered -------------------------------------------------------------------------------------------
+  // ---- Review queue ---------------------------------------------------------------------------------------
+  const percent = (x) => `${Math.round(x * 100)}%`;
+  const when = (iso) => new Date(iso).toLocaleString();
+
   async function loadUnanswered() {
     const [{ data: groups }, ids] = await Promise.all([api('GET', '/unanswered'), allIds()]);
     const total = groups.reduce((sum, g) => sum + g.count, 0);
     $('unanswered-count').textContent = total ? String(total) : '';
     const list = $('unanswered-list');
-    if (groups.length === 0) { list.replaceChildren(el('p', { class: 'muted', text: 'Nothing to review. Well done.' })); return; }
-    list.replaceChildren(...groups.map((group) => {
-      const select = el('select', { 'aria-label': `Entry to add “${group.question}” to` });
-      const suggested = group.items[0].candidates.map((c) => c.faqId);
-      for (const x of [...ids].sort((a, b) => (suggested.indexOf(b.id) >= 0) - (suggested.indexOf(a.id) >= 0))) {
-        select.append(el('option', { value: x.id, text: `${suggested.includes(x.id) ? '★ ' : ''}${x.question}` }));
-      }
-      const items = el('ul', { class: 'items' }, ...group.items.map((item) => el('li', {},
-        el('span', { text: item.question }), el('span', { class: 'muted', text: ` · ${item.outcome}, ${new Date(item.at).toLocaleString()}` }),
-        ' ', el('button', { type: 'button', class: 'secondary', text: 'Dismiss', 'aria-label': `Dismiss “${item.question}”`, onclick: () => dismiss([item.id]) }))));
-      return el('article', { class: 'group' },
-        el('h3', { text: `“${group.question}”` }), el('p', { class: 'muted', text: `Asked ${group.count} time${group.count === 1 ? '' : 's'}, last ${new Date(group.lastAsked).toLocaleString()}` }),
-        items,
-        el('div', { class: 'attach' },
-          el('span', { text: 'Add as a wording of:' }), select,
-          el('button', { type: 'button', text: 'Add', onclick: () => attach(group, select.value) }),
-          el('button', { type: 'button', class: 'secondary', text: 'Dismiss all', onclick: () => dismiss(group.items.map((i) => i.id)) })));
-    }));
+    if (groups.length === 0) { list.replaceChildren(el('p', { class: 'muted', text: 'Nothing to review: every question patients asked lately was answered confidently.' })); return; }
+    const missed = groups.filter((g) => g.missed), unsure = groups.filter((g) => !g.missed);
+    list.replaceChildren(
+      el('h3', { id: 'missed-title', text: `Questions the bot could not answer (${missed.reduce((n, g) => n + g.count, 0)})` }),
+      missed.length ? el('div', {}, ...missed.map((g) => groupCard(g, ids))) : el('p', { class: 'muted', text: 'None.' }),
+      el('h3', { id: 'unsure-title', text: `Answered, but not confidently (${unsure.reduce((n, g) => n + g.count, 0)})` }),
+      el('p', { class: 'hint', text: 'The bot gave these an answer with low confidence: check the entry it used is the right one.' }),
+      unsure.length ? el('div', {}, ...unsure.map((g) => groupCard(g, ids))) : el('p', { class: 'muted', text: 'None.' }));
   }
 
-  function attach(group, faqId) {
+  function itemLine(item) {
+    const parts = [el('span', { text: `“${item.question}”` })];
+    if (item.outcome === 'answered' && item.answeredWith) {
+      parts.push(el('span', { class: 'muted', text: ` · answered with “${item.answeredWith.question}” at ${percent(item.confidence)} confidence` }));
+    } else {
+      const label = item.outcome === 'clarify' ? 'asked which entry they meant' : 'not answered';
+      const best = item.candidates[0];
+      parts.push(el('span', { class: 'muted', text: ` · ${label}${best ? ` (closest: “${best.question}”, ${percent(item.confidence)})` : ''}` }));
+    }
+    parts.push(el('span', { class: 'muted', text: ` · ${when(item.at)}` }));
+    return el('li', {}, ...parts, ' ',
+      el('button', { type: 'button', class: 'secondary small', text: 'Dismiss', 'aria-label': `Dismiss “${item.question}”`, onclick: () => dismiss([item.id]) }));
+  }
+
+  function groupCard(group, ids) {
+    const selectId = `target-${group.id}`;
+    const select = el('select', { id: selectId });
+    if (!group.proposal) select.append(el('option', { value: '', text: '— choose an entry —' }));
+    for (const x of ids) {
+      const proposed = group.proposal?.faqId === x.id;
+      const option = el('option', { value: x.id, text: proposed ? `${x.question} (proposed)` : x.question });
+      if (proposed) option.selected = true;
+      select.append(option);
+    }
+    if (group.proposal) select.value = group.proposal.faqId;
+    const itemIds = group.items.map((i) => i.id);
+    const n = group.count;
+    const proposal = group.proposal
+      ? el('p', {}, 'Proposed: add to ', el('strong', { text: `“${group.proposal.question}”` }), ` (the bot's best match, ${percent(group.proposal.confidence)}).`)
+      : el('p', {}, el('strong', { text: 'Proposed: a new entry' }), ' (no entry comes close).');
+    return el('article', { class: 'group', id: `group-${group.id}`, tabindex: '-1', 'data-group': group.id },
+      el('h4', { text: `“${group.question}”` }),
+      el('p', { class: 'muted', text: `Asked ${n} time${n === 1 ? '' : 's'}${n > 1 ? `, first ${when(group.firstAsked)}` : ''}, last ${when(group.lastAsked)}` }),
+      el('ul', { class: 'items' }, ...group.items.map(itemLine)),
+      proposal,
+      el('div', { class: 'attach' },
+        el('label', { for: selectId, text: `Add ${n === 1 ? 'this question' : `these ${n} questions`} as wordings of:` }), select,
+        el('button', { type: 'button', text: 'Add', 'aria-label': `Add “${group.question}” to the chosen entry`, onclick: () => attachGroup(group, select.value, itemIds) }),
+        el('button', { type: 'button', class: 'secondary', text: 'Start a new entry', 'aria-label': `Start a new entry from “${group.question}”`, onclick: () => newEntryFrom(group) }),
+        el('button', { type: 'button', class: 'secondary', text: 'Dismiss group', 'aria-label': `Dismiss every question of “${group.question}”`, onclick: () => dismiss(itemIds) })));
+  }
+
+  function attachGroup(group, faqId, ids) {
+    if (!faqId) { status('Choose the entry these questions belong to, or start a new entry.', true); return; }
     return oneChangeAtATime(async () => {
       try {
-        await api('POST', `/unanswered/${encodeURIComponent(group.id)}/attach`, { body: { faqId } });
-        // The others in the group are the same question in other words; they are answered from now on too.
-        for (const item of group.items.slice(1)) await api('DELETE', `/unanswered/${encodeURIComponent(item.id)}`).catch(() => {});
-        status(`Added “${group.question}” to “${faqId}”. The bot answers it from now on.`);
+        const { data } = await api('POST', '/unanswered/attach', { body: { faqId, ids } });
+        status(`Added ${ids.length === 1 ? `“${group.question}”` : `${ids.length} wordings`} to “${data.question}”. The bot answers ${ids.length === 1 ? 'it' : 'them'} from now on.`);
         await loadUnanswered();
       } catch (error) {
         if (error.status === 400 && error.problem.errors) status(Object.values(error.problem.errors).flat().join(' '), true);
-        else failed(error, 'Could not add the question');
+        else failed(error, 'Could not add the questions');
       }
     });
+  }
+
+  async function newEntryFrom(group) {
+    if (!confirmDiscard()) return;
+    const wordings = [...new Set(group.items.map((i) => i.question.trim()))];
+    const question = group.question.trim();
+    showTab('entries');
+    await fillForm({ id: '', question, alternates: wordings.filter((w) => w !== question), answer: '', tags: [], related: [] });
+    state.fromGroup = group.items.map((i) => i.id);
+    state.dirty = true;
+    status('New entry started from the group: give it an id and an answer, then save. The group leaves the review queue when it is saved.');
   }
 
   function dismiss(ids) {
     return oneChangeAtATime(async () => {
       try {
-        for (const id of ids) await api('DELETE', `/unanswered/${encodeURIComponent(id)}`);
-        status(ids.length === 1 ? 'Dismissed.' : `Dismissed ${ids.length} questions.`);
+        const { data } = await api('POST', '/unanswered/dismiss', { body: { ids } });
+        status(data.dismissed === 1 ? 'Dismissed.' : `Dismissed ${data.dismissed} questions.`);
         await loadUnanswered();
       } catch (error) { failed(error, 'Could not dismiss'); }
     });
   }
+
+  // ---- Insights ---------------------------------------------------------------------------------------------
+  const SVG = 'http://www.w3.org/2000/svg';
+  const OUTCOMES = [
+    { key: 'answered', label: 'Answered', color: '#00695c' },
+    { key: 'clarify', label: 'Asked to clarify', color: '#1565c0' },
+    { key: 'fallback', label: 'Not answered', color: '#c62828' },
+    { key: 'urgent', label: 'Urgent', color: '#6a1b9a' }
+  ];
+  const isoDay = (date) => date.toISOString().slice(0, 10);
+  let lastInsights = null;
+
+  function svg(tag, attrs = {}, ...children) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    for (const child of children) if (child != null) node.append(child);
+    return node;
+  }
+
+  function period() {
+    const choice = document.querySelector('input[name="period"]:checked').value;
+    if (choice === 'custom') return { from: $('period-from').value, to: $('period-to').value };
+    const to = new Date();
+    const from = new Date(to.getTime() - (Number(choice) - 1) * 86400000);
+    return { from: isoDay(from), to: isoDay(to) };
+  }
+
+  async function loadInsights() {
+    const { from, to } = period();
+    const query = from && to ? `?from=${from}&to=${to}` : '';
+    const body = $('insights-body');
+    body.setAttribute('aria-busy', 'true');
+    try {
+      const { data } = await api('GET', '/insights' + query);
+      lastInsights = data;
+      renderInsights(data);
+    } catch (error) {
+      if (error.status === 400 && error.problem.errors) status(Object.values(error.problem.errors).flat().join(' '), true);
+      else throw error;
+    } finally { body.removeAttribute('aria-busy'); }
+  }
+
+  function tableOf(caption, headers, rows) {
+    return el('table', {},
+      el('caption', { text: caption }),
+      el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', text: h })))),
+      el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c, i) => el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row', text: String(c) } : { text: String(c) }))))));
+  }
+
+  // A chart is an image with a title and a one-sentence description, followed by the same figures as a table.
+  function figure(id, title, summary, chart, table, legend) {
+    chart.setAttribute('role', 'img');
+    chart.setAttribute('aria-labelledby', `${id}-title ${id}-desc`);
+    return el('figure', { class: 'chart', id },
+      el('h3', { id: `${id}-title`, text: title }),
+      el('p', { id: `${id}-desc`, class: 'chart-summary', text: summary }),
+      legend,
+      chart,
+      el('details', {}, el('summary', { text: `${title}: as a table` }), table));
+  }
+
+  function dayLabel(date, count) {
+    const d = new Date(date + 'T00:00:00Z');
+    return count > 45 ? d.toLocaleDateString(undefined, { month: 'short', timeZone: 'UTC' }) : d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  }
+
+  function stackedDays(days) {
+    const width = 720, height = 240, left = 40, bottom = 28, top = 10;
+    const max = Math.max(1, ...days.map((d) => d.asked));
+    const step = (width - left - 10) / days.length;
+    const bar = Math.max(1, step * 0.75);
+    const y = (v) => top + (height - top - bottom) * (1 - v / max);
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'svg-chart', preserveAspectRatio: 'xMinYMin meet' });
+    for (const tick of [0, Math.ceil(max / 2), max]) {
+      chart.append(svg('line', { x1: left, x2: width - 10, y1: y(tick), y2: y(tick), class: 'grid' }),
+        svg('text', { x: left - 6, y: y(tick) + 4, 'text-anchor': 'end', class: 'axis' }, String(tick)));
+    }
+    const labelEvery = Math.ceil(days.length / 10);
+    days.forEach((d, i) => {
+      const x = left + i * step + (step - bar) / 2;
+      let base = 0;
+      for (const o of OUTCOMES) {
+        const v = d[o.key];
+        if (v > 0) {
+          chart.append(svg('rect', { x, width: bar, y: y(base + v), height: y(base) - y(base + v), fill: o.color },
+            svg('title', {}, `${d.date}: ${v} ${o.label.toLowerCase()}`)));
+          base += v;
+        }
+      }
+      if (i % labelEvery === 0) chart.append(svg('text', { x: x + bar / 2, y: height - 8, 'text-anchor': 'middle', class: 'axis' }, dayLabel(d.date, days.length)));
+    });
+    return chart;
+  }
+
+  function rateLine(days) {
+    const width = 720, height = 200, left = 40, bottom = 28, top = 10;
+    const step = (width - left - 10) / Math.max(1, days.length - 1 || 1);
+    const x = (i) => left + (days.length === 1 ? (width - left - 10) / 2 : i * step);
+    const y = (v) => top + (height - top - bottom) * (1 - v);
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'svg-chart', preserveAspectRatio: 'xMinYMin meet' });
+    for (const tick of [0, 0.5, 1]) {
+      chart.append(svg('line', { x1: left, x2: width - 10, y1: y(tick), y2: y(tick), class: 'grid' }),
+        svg('text', { x: left - 6, y: y(tick) + 4, 'text-anchor': 'end', class: 'axis' }, percent(tick)));
+    }
+    // Days without questions have no rate: the line breaks there instead of dropping to zero.
+    let path = '', pen = false;
+    days.forEach((d, i) => {
+      if (d.asked === 0) { pen = false; return; }
+      const r = d.answered / d.asked;
+      path += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(r).toFixed(1)} `;
+      pen = true;
+      chart.append(svg('circle', { cx: x(i), cy: y(r), r: 3, class: 'dot' }, svg('title', {}, `${d.date}: ${percent(r)} of ${d.asked} answered`)));
+    });
+    chart.prepend(svg('path', { d: path.trim(), class: 'line' }));
+    const labelEvery = Math.ceil(days.length / 10);
+    days.forEach((d, i) => { if (i % labelEvery === 0) chart.append(svg('text', { x: x(i), y: height - 8, 'text-anchor': 'middle', class: 'axis' }, dayLabel(d.date, days.length))); });
+    return chart;
+  }
+
+  function bars(items, label, value, color) {
+    const max = Math.max(1, ...items.map(value));
+    const rowHeight = 26, width = 720, labelWidth = 300;
+    const chart = svg('svg', { viewBox: `0 0 ${width} ${Math.max(1, items.length) * rowHeight}`, class: 'svg-chart bars', preserveAspectRatio: 'xMinYMin meet' });
+    items.forEach((item, i) => {
+      const w = (width - labelWidth - 60) * value(item) / max;
+      const text = label(item);
+      chart.append(
+        svg('text', { x: 0, y: i * rowHeight + 17, class: 'axis' }, text.length > 42 ? text.slice(0, 41) + '…' : text),
+        svg('rect', { x: labelWidth, y: i * rowHeight + 5, width: Math.max(w, value(item) > 0 ? 2 : 0), height: rowHeight - 10, fill: color }),
+        svg('text', { x: labelWidth + w + 6, y: i * rowHeight + 17, class: 'axis' }, String(value(item))));
+    });
+    return chart;
+  }
+
+  function tile(label, value, note) {
+    return el('div', { class: 'tile' }, el('span', { class: 'tile-label', text: label }), el('strong', { text: value }), note ? el('span', { class: 'muted', text: note }) : null);
+  }
+
+  function renderInsights(data) {
+    const t = data.totals;
+    const body = $('insights-body');
+    const range = `${new Date(data.from + 'T00:00:00Z').toLocaleDateString(undefined, { timeZone: 'UTC' })} – ${new Date(data.to + 'T00:00:00Z').toLocaleDateString(undefined, { timeZone: 'UTC' })}`;
+    const votes = data.topEntries.reduce((n, e) => n + e.helpful + e.notHelpful, 0);
+    if (t.asked === 0 && votes === 0) {
+      body.replaceChildren(el('div', { class: 'empty', id: 'insights-empty' },
+        el('h3', { text: `No questions in this period (${range})` }),
+        el('p', { text: 'Charts appear here once patients ask the bot questions: on the clinic website’s chat, by SMS or WhatsApp, or through an integration. Each question is counted by its outcome, the entry that answered it and the channel; patients’ words are not kept for answered questions.' }),
+        el('p', { text: 'Counts reach this page within a few seconds of a question. If the bot has been in use, choose a longer period above.' })));
+      return;
+    }
+    const legend = el('ul', { class: 'legend' }, ...OUTCOMES.map((o) => el('li', {}, el('span', { class: 'swatch', style: `background:${o.color}` }), o.label)));
+    const busiest = data.days.reduce((a, d) => (d.asked > a.asked ? d : a), data.days[0]);
+    const rated = data.days.filter((d) => d.asked > 0);
+    const entries = data.topEntries.filter((e) => e.answered > 0).slice(0, 10);
+    const voted = data.topEntries.filter((e) => e.helpful + e.notHelpful > 0)
+      .map((e) => ({ ...e, ratio: e.helpful / (e.helpful + e.notHelpful) }))
+      .sort((a, b) => a.ratio - b.ratio || b.notHelpful - a.notHelpful).slice(0, 10);
+    body.replaceChildren(
+      el('p', { class: 'muted', text: `${range} (UTC days)` }),
+      el('div', { class: 'tiles' },
+        tile('Questions', String(t.asked)),
+        tile('Answered', String(t.answered), `${percent(t.answerRate)} answer rate`),
+        tile('Asked to clarify', String(t.clarify)),
+        tile('Not answered', String(t.fallback)),
+        tile('Urgent', String(t.urgent))),
+      figure('chart-days', 'Questions per day, by outcome',
+        `${t.asked} questions over ${data.days.length} days; the busiest day was ${busiest.date} with ${busiest.asked}. ${t.answered} answered, ${t.clarify} asked to clarify, ${t.fallback} not answered, ${t.urgent} urgent.`,
+        stackedDays(data.days),
+        tableOf('Questions per day, by outcome', ['Day', 'Questions', 'Answered', 'Clarify', 'Not answered', 'Urgent'], data.days.map((d) => [d.date, d.asked, d.answered, d.clarify, d.fallback, d.urgent])),
+        legend),
+      figure('chart-rate', 'Answer rate per day',
+        rated.length ? `Overall ${percent(t.answerRate)} of questions were answered; per day from ${percent(Math.min(...rated.map((d) => d.answered / d.asked)))} to ${percent(Math.max(...rated.map((d) => d.answered / d.asked)))}. Days without questions are left out.` : 'No day had questions.',
+        rateLine(data.days),
+        tableOf('Answer rate per day', ['Day', 'Answered', 'Questions', 'Answer rate'], rated.map((d) => [d.date, d.answered, d.asked, percent(d.answered / d.asked)]))),
+      entries.length
+        ? figure('chart-entries', 'Entries that answered most',
+          `The most used answer was “${entries[0].question}” (${entries[0].answered} times).`,
+          bars(entries, (e) => e.question, (e) => e.answered, '#00695c'),
+          tableOf('Entries that answered most', ['Entry', 'Answered', 'Helpful', 'Not helpful'], entries.map((e) => [e.question, e.answered, e.helpful, e.notHelpful])))
+        : el('p', { class: 'muted', text: 'No entry answered a question in this period.' }),
+      el('section', { class: 'chart', 'aria-labelledby': 'worst-title' },
+        el('h3', { id: 'worst-title', text: 'Answers patients found least helpful' }),
+        voted.length
+          ? tableOf('Entries by share of helpful votes, lowest first', ['Entry', 'Helpful', 'Not helpful', 'Helpful share'], voted.map((e) => [e.question, e.helpful, e.notHelpful, percent(e.ratio)]))
+          : el('p', { class: 'muted', text: 'No patient rated an answer in this period.' })),
+      el('section', { class: 'chart', 'aria-labelledby': 'missed-insights-title' },
+        el('h3', { id: 'missed-insights-title', text: 'Questions the bot kept missing' }),
+        data.missed.length
+          ? el('ol', { class: 'missed' }, ...data.missed.map((m) => el('li', {},
+            el('span', { text: `“${m.example}”` }), el('span', { class: 'muted', text: ` · missed ${m.count} time${m.count === 1 ? '' : 's'}${m.suggestedFaqId ? ` · proposed entry: ${m.suggestedFaqId}` : ' · needs a new entry'}` }), ' ',
+            el('button', { type: 'button', class: 'secondary small', text: 'Open in review queue', 'aria-label': `Open “${m.example}” in the review queue`, onclick: () => openGroup(m.groupId) }))))
+          : el('p', { class: 'muted', text: 'Nothing was missed in this period (or the review queue no longer holds it: it keeps questions for a limited time).' })),
+      figure('chart-channels', 'Questions per channel',
+        data.channels.filter((c) => c.asked > 0).map((c) => `${c.channel}: ${c.asked}`).join(', ') || 'No questions on any channel.',
+        bars(data.channels, (c) => c.channel, (c) => c.asked, '#455a64'),
+        tableOf('Questions per channel', ['Channel', 'Questions'], data.channels.map((c) => [c.channel, c.asked]))));
+  }
+
+  async function openGroup(groupId) {
+    showTab('unanswered');
+    await loadUnanswered().catch((e) => failed(e, 'Loading failed'));
+    const card = document.querySelector(`[data-group="${CSS.escape(groupId)}"]`);
+    if (!card) { status('That group is no longer in the review queue: it was attached, dismissed or has expired.', true); return; }
+    card.classList.add('highlight');
+    card.scrollIntoView({ block: 'start' });
+    card.focus();
+  }
+
+  document.querySelectorAll('input[name="period"]').forEach((radio) => radio.addEventListener('change', () => {
+    const custom = radio.value === 'custom';
+    $('custom-period').hidden = !custom;
+    if (custom) {
+      if (!$('period-to').value) $('period-to').value = isoDay(new Date());
+      if (!$('period-from').value) $('period-from').value = isoDay(new Date(Date.now() - 29 * 86400000));
+      $('period-from').focus();
+    } else {
+      loadInsights().catch((e) => failed(e, 'Loading failed'));
+    }
+  }));
+  $('period-form').addEventListener('submit', (event) => { event.preventDefault(); loadInsights().catch((e) => failed(e, 'Loading failed')); });
+
+  $('insights-csv').addEventListener('click', async () => {
+    const { from, to } = lastInsights || period();
+    try {
+      const { data, response } = await api('GET', `/insights?from=${from}&to=${to}&format=csv`, { raw: true });
+      const name = /filename="?([^";]+)/.exec(response.headers.get('Content-Disposition') || '')?.[1] || 'insights.csv';
+      const link = el('a', { href: URL.createObjectURL(data), download: name });
+      document.body.append(link);
+      link.click();
+      link.remove();
+    } catch (error) { failed(error, 'Download failed'); }
+  });
 
   // ---- Import and export ------------------------------------------------------------------------------------
   async function download(format) {
