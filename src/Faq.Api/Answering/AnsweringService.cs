@@ -26,7 +26,12 @@ internal sealed partial class AnsweringService(
 
     /// <summary>Answers a patient's question; null while no FAQ could be loaded yet.</summary>
     public Task<FaqReply?> AnswerAsync(string question, Channel channel, CancellationToken cancellationToken) =>
-        AnswerAsync(question, channel.ToString(), keepForReview: true, cancellationToken);
+        AnswerAsync(question, channel, null, cancellationToken);
+
+    /// <summary>Answers a patient's question in their language (<paramref name="language"/>, a supported code, is a hint
+    /// the message's own words overrule when clear); null while no FAQ could be loaded yet.</summary>
+    public Task<FaqReply?> AnswerAsync(string question, Channel channel, string? language, CancellationToken cancellationToken) =>
+        AnswerAsync(question, channel.ToString(), keepForReview: true, cancellationToken, language);
 
     /// <summary>Answers a staff member's trial question the same way, without keeping it for review; null while no FAQ is loaded.</summary>
     public Task<FaqReply?> TryAsync(string question, CancellationToken cancellationToken) =>
@@ -47,14 +52,14 @@ internal sealed partial class AnsweringService(
             .Select(e => new Suggestion(e.Id, e.Question))];
     }
 
-    private async Task<FaqReply?> AnswerAsync(string question, string askedOn, bool keepForReview, CancellationToken cancellationToken)
+    private async Task<FaqReply?> AnswerAsync(string question, string askedOn, bool keepForReview, CancellationToken cancellationToken, string? language = null)
     {
         if (snapshots.Current is not { } snapshot)
         {
             return null;
         }
 
-        var reply = await answerer.AnswerAsync(snapshot.Index, question, cancellationToken);
+        var reply = await answerer.AnswerAsync(snapshot.Index, question, language, cancellationToken);
         LogReplied(logger, askedOn, reply.Outcome, reply.FaqId, reply.Confidence, reply.Triage.Category, reply.Degraded);
         if (snapshots.ReportEmbedding(reply.Degraded, time.GetUtcNow()))
         {
