@@ -38,7 +38,11 @@ internal sealed partial class AnsweringService(
         AnswerAsync(question, "staff try", keepForReview: false, cancellationToken);
 
     /// <summary>Every question of the FAQ being served, the clinic's featured ones first in its order, then by id; null while no FAQ is loaded.</summary>
-    public IReadOnlyList<Suggestion>? Questions()
+    public IReadOnlyList<Suggestion>? Questions() => Questions(Faq.Core.Languages.FaqLanguages.English);
+
+    /// <summary>Every question of the FAQ being served in <paramref name="language"/> (an entry without text in it keeps
+    /// its English question), the clinic's featured ones first; null while no FAQ is loaded.</summary>
+    public IReadOnlyList<Suggestion>? Questions(string language)
     {
         if (snapshots.Current is not { } snapshot)
         {
@@ -49,7 +53,7 @@ internal sealed partial class AnsweringService(
         return [.. snapshot.Index.Entries
             .OrderBy(e => order.IndexOf(e.Id) is var i && i >= 0 ? i : int.MaxValue)
             .ThenBy(e => e.Id, StringComparer.Ordinal)
-            .Select(e => new Suggestion(e.Id, e.Question))];
+            .Select(e => new Suggestion(e.Id, e.ContentIn(language)?.Question ?? e.Question))];
     }
 
     private async Task<FaqReply?> AnswerAsync(string question, string askedOn, bool keepForReview, CancellationToken cancellationToken, string? language = null)

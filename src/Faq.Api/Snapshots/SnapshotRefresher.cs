@@ -194,9 +194,16 @@ internal sealed partial class SnapshotRefresher : BackgroundService, IFaqReloade
         var entries = stored.Select(s => s.Entry).ToList();
         var vectors = stored.Select(s => s.Vectors).ToList();
         await SaveMissingVectorsAsync(stored, vectors, cancellationToken);
-        var index = await LocalizedIndex.AttachAsync(
-            await FaqIndex.BuildAsync(entries, _analyzer, _embeddings, _answering.Keyword, vectors, cancellationToken), _embeddings, _answering.Keyword, cancellationToken);
+        var index = await FaqIndex.BuildAsync(entries, _analyzer, _embeddings, _answering.Keyword, vectors, cancellationToken);
         _snapshots.Publish(new FaqSnapshot(index, fingerprint, _time.GetUtcNow()));
+        // The other languages' indexes embed their text when built (it is not stored): the English index is served
+        // first, so a cold start is not held up by them, and Spanish questions are matched against it meanwhile.
+        if (index.Entries.Any(e => e.Translations.Count > 0))
+        {
+            index = await LocalizedIndex.AttachAsync(index, _embeddings, _answering.Keyword, cancellationToken);
+            _snapshots.Publish(new FaqSnapshot(index, fingerprint, _time.GetUtcNow()));
+        }
+
         LogPublished(_logger, entries.Count, _storeOptions.Kind, _time.GetElapsedTime(started).TotalMilliseconds);
         if (index.Dimensions > 0 && !_answering.Fusion.Fits(index.EmbeddingModelId) && _warnedModel != index.EmbeddingModelId)
         {
