@@ -18,9 +18,10 @@ internal static class EvalCommand
         var minUrgent = new Option<double?>("--min-urgent-recall") { Description = "Fail unless this share of urgent messages is triaged as urgent." };
         var maxFalseAlarms = new Option<double?>("--max-false-alarms") { Description = "Fail if more than this share of questions not labelled urgent get the urgent reply." };
         var withoutModel = new Option<bool>("--triage-without-model") { Description = "Triage as the app does while the embedding model is unavailable (its model-free layer); matching still uses the model." };
-        var command = new Command("eval", "Run labelled questions through the real answering pipeline and report its quality.")
+        var language = new Option<string?>("--language") { Description = "The page's language as a hint (en, es), as the widget sends it; each question's own words decide when clear. Default: none." };
+        var command = new Command("eval", "Run labelled questions through the real answering pipeline and report its quality, per reply language too.")
         {
-            questions, faq, json, minTop1, maxWrong, minFallback, minUrgent, maxFalseAlarms, withoutModel,
+            questions, faq, json, minTop1, maxWrong, minFallback, minUrgent, maxFalseAlarms, withoutModel, language,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -46,7 +47,7 @@ internal static class EvalCommand
             using var embedder = Pipeline.DefaultEmbedder();
             var (index, answerer) = await Pipeline.LoadAsync(
                 parse.GetValue(faq)?.FullName ?? Pipeline.DefaultFaqPath, embedder, cancellationToken, parse.GetValue(withoutModel));
-            var results = await Evaluator.RunAsync(answerer, index, cases, cancellationToken);
+            var results = await Evaluator.RunAsync(answerer, index, cases, Faq.Core.Languages.FaqLanguages.Normalize(parse.GetValue(language)), cancellationToken);
             var report = Evaluator.Summarise(results);
 
             if (parse.GetValue(json))
@@ -113,6 +114,10 @@ internal static class EvalCommand
         }
 
         Console.WriteLine($"  MRR@5 (in scope)                 {(r.Mrr5 is { } mrr ? mrr.ToString("F3", CultureInfo.InvariantCulture) : "n/a")}");
+        foreach (var language in r.ByLanguage ?? [])
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  replied in {language.Language}: {language.Questions,4} questions, {language.Correct} as labelled"));
+        }
         var misses = results.Where(x => !x.Correct).ToList();
         if (misses.Count == 0)
         {

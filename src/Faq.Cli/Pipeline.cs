@@ -2,6 +2,7 @@ using Faq.Core.Analysis;
 using Faq.Core.Answering;
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
+using Faq.Core.Languages;
 using Faq.Core.Matching;
 using Faq.Core.Triage;
 using Faq.MiniLM;
@@ -21,8 +22,8 @@ internal static class Pipeline
 
     public static async Task<IReadOnlyList<FaqEntry>> ReadFaqAsync(string faqPath, CancellationToken cancellationToken)
     {
-        await using var stream = File.OpenRead(faqPath);
-        return await FaqSet.ReadAsync(stream, cancellationToken);
+        // The FAQ file and its translations beside it (dry-needling.es.json), as the app seeds them.
+        return await FaqSet.ReadWithTranslationsAsync(faqPath, cancellationToken);
     }
 
     /// <summary>The index and an answerer whose urgent triage reads similarity with the same embedder (so a question
@@ -33,7 +34,8 @@ internal static class Pipeline
     {
         var entries = await ReadFaqAsync(faqPath, cancellationToken);
         var options = new AnsweringOptions();
-        var index = await FaqIndex.BuildAsync(entries, TextAnalyzer.Default, embedder, options.Keyword, null, cancellationToken);
+        var index = await LocalizedIndex.AttachAsync(
+            await FaqIndex.BuildAsync(entries, TextAnalyzer.Default, embedder, options.Keyword, null, cancellationToken), embedder, options.Keyword, cancellationToken);
         if (index.EmbeddingFailure is { } failure)
         {
             await Console.Error.WriteLineAsync($"The embedding model is unavailable, so this runs keyword-only: {failure}");

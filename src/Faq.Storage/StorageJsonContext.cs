@@ -6,6 +6,7 @@ namespace Faq.Storage;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(FileStoreDocument))]
+[JsonSerializable(typeof(Dictionary<string, TranslationRecord>))]
 [JsonSerializable(typeof(ReviewDocument))]
 [JsonSerializable(typeof(FeedbackDocument))]
 [JsonSerializable(typeof(UsageDocument))]

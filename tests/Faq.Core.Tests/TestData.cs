@@ -13,6 +13,10 @@ internal static class TestData
 
     public static IReadOnlyList<FaqEntry> CuratedEntries() => FaqSet.Parse(File.ReadAllText(Path("data", "faq", "dry-needling.json")));
 
+    /// <summary>The curated FAQ with its curated Spanish text, as the app seeds it.</summary>
+    public static IReadOnlyList<FaqEntry> CuratedEntriesWithSpanish() =>
+        FaqSet.AddTranslation(CuratedEntries(), "es", FaqSet.Parse(File.ReadAllText(Path("data", "faq", "dry-needling.es.json"))));
+
     public static FaqEntry Entry(string id, string question, string answer = "An answer.", params string[] alternates) =>
         new(id, question, alternates, answer, [], []);
 

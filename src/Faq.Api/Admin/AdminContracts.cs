@@ -15,10 +15,11 @@ internal sealed record EntryDto(
     string ETag,
     DateTimeOffset UpdatedAt,
     string UpdatedBy,
-    bool Deleted)
+    bool Deleted,
+    IReadOnlyDictionary<string, FaqContent> Translations)
 {
     public static EntryDto From(StoredEntry s) =>
-        new(s.Entry.Id, s.Entry.Question, s.Entry.Alternates, s.Entry.Answer, s.Entry.Tags, s.Entry.Related, s.Version, s.ETag, s.UpdatedAt, s.UpdatedBy, s.Deleted);
+        new(s.Entry.Id, s.Entry.Question, s.Entry.Alternates, s.Entry.Answer, s.Entry.Tags, s.Entry.Related, s.Version, s.ETag, s.UpdatedAt, s.UpdatedBy, s.Deleted, s.Entry.Translations);
 }
 
 /// <summary>One version in an entry's history.</summary>
@@ -32,10 +33,11 @@ internal sealed record VersionDto(
     IReadOnlyList<string> Alternates,
     string Answer,
     IReadOnlyList<string> Tags,
-    IReadOnlyList<string> Related)
+    IReadOnlyList<string> Related,
+    IReadOnlyDictionary<string, FaqContent> Translations)
 {
     public static VersionDto From(EntryVersion v) =>
-        new(v.Version, v.Change, v.UpdatedAt, v.UpdatedBy, v.Deleted, v.Entry.Question, v.Entry.Alternates, v.Entry.Answer, v.Entry.Tags, v.Entry.Related);
+        new(v.Version, v.Change, v.UpdatedAt, v.UpdatedBy, v.Deleted, v.Entry.Question, v.Entry.Alternates, v.Entry.Answer, v.Entry.Tags, v.Entry.Related, v.Entry.Translations);
 }
 
 /// <summary>Only for the OpenAPI description of the JSON import body: the data/faq format.</summary>

@@ -28,14 +28,23 @@ internal sealed partial class AnsweringService(
 
     /// <summary>Answers a patient's question; null while no FAQ could be loaded yet.</summary>
     public Task<FaqReply?> AnswerAsync(string question, Channel channel, CancellationToken cancellationToken) =>
-        ReplyAsync(question, channel, patient: true, cancellationToken);
+        AnswerAsync(question, channel, null, cancellationToken);
+
+    /// <summary>Answers a patient's question in their language (<paramref name="language"/>, a supported code, is a hint
+    /// the message's own words overrule when clear); null while no FAQ could be loaded yet.</summary>
+    public Task<FaqReply?> AnswerAsync(string question, Channel channel, string? language, CancellationToken cancellationToken) =>
+        ReplyAsync(question, channel, patient: true, language, cancellationToken);
 
     /// <summary>Answers a staff member's trial question the same way, without keeping it for review; null while no FAQ is loaded.</summary>
     public Task<FaqReply?> TryAsync(string question, CancellationToken cancellationToken) =>
-        ReplyAsync(question, Channel.Web, patient: false, cancellationToken);
+        ReplyAsync(question, Channel.Web, patient: false, null, cancellationToken);
 
     /// <summary>Every question of the FAQ being served, the clinic's featured ones first in its order, then by id; null while no FAQ is loaded.</summary>
-    public IReadOnlyList<Suggestion>? Questions()
+    public IReadOnlyList<Suggestion>? Questions() => Questions(Faq.Core.Languages.FaqLanguages.English);
+
+    /// <summary>Every question of the FAQ being served in <paramref name="language"/> (an entry without text in it keeps
+    /// its English question), the clinic's featured ones first; null while no FAQ is loaded.</summary>
+    public IReadOnlyList<Suggestion>? Questions(string language)
     {
         if (snapshots.Current is not { } snapshot)
         {
@@ -46,18 +55,18 @@ internal sealed partial class AnsweringService(
         return [.. snapshot.Index.Entries
             .OrderBy(e => order.IndexOf(e.Id) is var i && i >= 0 ? i : int.MaxValue)
             .ThenBy(e => e.Id, StringComparer.Ordinal)
-            .Select(e => new Suggestion(e.Id, e.Question))];
+            .Select(e => new Suggestion(e.Id, e.ContentIn(language)?.Question ?? e.Question))];
     }
 
     /// <param name="patient">False for a staff member's trial: neither counted nor kept for review.</param>
-    private async Task<FaqReply?> ReplyAsync(string question, Channel channel, bool patient, CancellationToken cancellationToken)
+    private async Task<FaqReply?> ReplyAsync(string question, Channel channel, bool patient, string? language, CancellationToken cancellationToken)
     {
         if (snapshots.Current is not { } snapshot)
         {
             return null;
         }
 
-        var reply = await answerer.AnswerAsync(snapshot.Index, question, cancellationToken);
+        var reply = await answerer.AnswerAsync(snapshot.Index, question, language, cancellationToken);
         LogReplied(logger, patient ? channel.ToString() : "staff try", reply.Outcome, reply.FaqId, reply.Confidence, reply.Triage.Category, reply.Degraded);
         if (snapshots.ReportEmbedding(reply.Degraded, time.GetUtcNow()))
         {

@@ -16,6 +16,8 @@ namespace Faq.Api.Answering;
 /// <c>cold-limb</c>, <c>nerve</c>, <c>collapse</c>, <c>self-harm</c> or <c>emergency</c>) so an integration can route it;
 /// null otherwise.</param>
 /// <param name="SessionId">The caller's session id, if it sent one.</param>
+/// <param name="Language">The language of the reply: <c>en</c> or <c>es</c>, the patient's as read from the message
+/// and the request's hint; English when undecided.</param>
 internal sealed record AskResponse(
     string Outcome,
     string Answer,
@@ -24,7 +26,8 @@ internal sealed record AskResponse(
     IReadOnlyList<Suggestion> Suggestions,
     string Disclaimer,
     string? Category,
-    string? SessionId);
+    string? SessionId,
+    string Language);
 
 /// <summary>How a reply, or the lack of one, looks over HTTP, the same on every endpoint that answers.</summary>
 internal static class Replies
@@ -40,7 +43,8 @@ internal static class Replies
         reply.Suggestions,
         reply.Disclaimer,
         reply.Triage.CategoryId,
-        sessionId);
+        sessionId,
+        reply.Language);
 
     /// <summary>503 with Retry-After while no FAQ snapshot could be loaded (for example the store is down at a cold start).</summary>
     public static ProblemHttpResult NotLoaded(HttpContext httpContext, string? reason)

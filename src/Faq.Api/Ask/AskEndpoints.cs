@@ -1,6 +1,7 @@
 using Faq.Api.Answering;
 using Faq.Api.Widget;
 using Faq.Core.Channels;
+using Faq.Core.Languages;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Faq.Api.Ask;
@@ -31,7 +32,7 @@ internal static class AskEndpoints
         }
 
         var channel = ChannelText.TryParse(request!.Channel, out var parsed) ? parsed : Channel.Web; // validated above
-        return await answering.AnswerAsync(request.Question!, channel, cancellationToken) is { } reply
+        return await answering.AnswerAsync(request.Question!, channel, FaqLanguages.Normalize(request.Language), cancellationToken) is { } reply
             ? TypedResults.Ok(reply.ToResponse(request.SessionId, channel))
             : Replies.NotLoaded(httpContext, answering.NotLoadedReason);
     }
@@ -62,6 +63,11 @@ internal static class AskEndpoints
         if (!ChannelText.TryParse(request.Channel, out _))
         {
             (errors ??= new(StringComparer.Ordinal))["channel"] = ["The channel must be one of: web, sms, whatsapp, api."];
+        }
+
+        if (request.Language is not null && FaqLanguages.Normalize(request.Language) is null)
+        {
+            (errors ??= new(StringComparer.Ordinal))["language"] = [$"The language must be one of: {string.Join(", ", FaqLanguages.All)} (a region such as es-MX is accepted)."];
         }
 
         return errors;

@@ -6,6 +6,7 @@ using Faq.Core.Answering;
 using Faq.Core.Content;
 using Faq.Core.Editing;
 using Faq.Core.Embeddings;
+using Faq.Core.Languages;
 using Faq.Core.Matching;
 using Faq.Core.Storage;
 using Microsoft.Extensions.AI;
@@ -195,6 +196,14 @@ internal sealed partial class SnapshotRefresher : BackgroundService, IFaqReloade
         await SaveMissingVectorsAsync(stored, vectors, cancellationToken);
         var index = await FaqIndex.BuildAsync(entries, _analyzer, _embeddings, _answering.Keyword, vectors, cancellationToken);
         _snapshots.Publish(new FaqSnapshot(index, fingerprint, _time.GetUtcNow()));
+        // The other languages' indexes embed their text when built (it is not stored): the English index is served
+        // first, so a cold start is not held up by them, and Spanish questions are matched against it meanwhile.
+        if (index.Entries.Any(e => e.Translations.Count > 0))
+        {
+            index = await LocalizedIndex.AttachAsync(index, _embeddings, _answering.Keyword, cancellationToken);
+            _snapshots.Publish(new FaqSnapshot(index, fingerprint, _time.GetUtcNow()));
+        }
+
         LogPublished(_logger, entries.Count, _storeOptions.Kind, _time.GetElapsedTime(started).TotalMilliseconds);
         if (index.Dimensions > 0 && !_answering.Fusion.Fits(index.EmbeddingModelId) && _warnedModel != index.EmbeddingModelId)
         {
@@ -206,11 +215,8 @@ internal sealed partial class SnapshotRefresher : BackgroundService, IFaqReloade
     private async Task SeedAsync(CancellationToken cancellationToken)
     {
         var path = _seed.ResolvedPath;
-        IReadOnlyList<FaqEntry> seed;
-        await using (var stream = File.OpenRead(path))
-        {
-            seed = await FaqSet.ReadAsync(stream, cancellationToken);
-        }
+        // The curated text in every language: dry-needling.json and the translations beside it (dry-needling.es.json).
+        var seed = await FaqSet.ReadWithTranslationsAsync(path, cancellationToken);
 
         // No vectors here: an already seeded store (every start but the first) would throw them away, and the
         // refresh that follows embeds and saves whatever lacks them, once.
@@ -266,8 +272,14 @@ internal sealed partial class SnapshotRefresher : BackgroundService, IFaqReloade
             text.AppendJoin('\u0001', entry.Id, e.Version, e.ETag, entry.Question, entry.Answer)
                 .Append('\u0002').AppendJoin('\u0001', entry.Alternates)
                 .Append('\u0002').AppendJoin('\u0001', entry.Tags)
-                .Append('\u0002').AppendJoin('\u0001', entry.Related)
-                .Append('\n');
+                .Append('\u0002').AppendJoin('\u0001', entry.Related);
+            foreach (var (language, content) in entry.Translations)
+            {
+                text.Append('\u0003').AppendJoin('\u0001', language, content.Question, content.Answer)
+                    .Append('\u0002').AppendJoin('\u0001', content.Alternates);
+            }
+
+            text.Append('\n');
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

@@ -4,6 +4,7 @@ using System.Text;
 using Faq.Api.Answering;
 using Faq.Core.Answering;
 using Faq.Core.Channels;
+using Faq.Core.Languages;
 
 namespace Faq.Api.Webhooks;
 
@@ -12,9 +13,14 @@ namespace Faq.Api.Webhooks;
 /// clinic's contact details to <c>HELP</c> or an empty message; otherwise the answer, shaped for SMS or WhatsApp.
 /// </summary>
 internal sealed partial class TwilioMessages(
-    IOptions<TwilioOptions> options, AnsweringService answering, IOptions<ClinicProfile> clinic, ILogger<TwilioMessages> logger)
+    IOptions<TwilioOptions> options,
+    AnsweringService answering,
+    IOptions<ClinicProfile> clinic,
+    IOptions<AnsweringOptions> answeringOptions,
+    ILogger<TwilioMessages> logger)
 {
     private static readonly string[] HelpWords = ["help", "info"];
+    private static readonly string[] SpanishHelpWords = ["ayuda", "informacion", "información"];
 
     /// <summary>The URL Twilio signed for a request that reached this app at <paramref name="pathAndQuery"/>.</summary>
     public string SignedUrl(string pathAndQuery) => options.Value.PublicBaseUrl.TrimEnd('/') + pathAndQuery;
@@ -36,6 +42,12 @@ internal sealed partial class TwilioMessages(
     {
         var channel = from.StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) ? Channel.WhatsApp : Channel.Sms;
         body = body.Trim();
+        if (SpanishHelpWords.Contains(body, StringComparer.OrdinalIgnoreCase))
+        {
+            LogReplied(logger, channel, Mask(from), "help");
+            return clinic.Value.Render(answeringOptions.Value.Languages.Es.MessagingHelp, FaqLanguages.Spanish);
+        }
+
         if (body.Length == 0 || HelpWords.Contains(body, StringComparer.OrdinalIgnoreCase))
         {
             var profile = clinic.Value;

@@ -11,11 +11,20 @@ public sealed class SynonymTable
 {
     private const int MaxPhraseWords = 4;
     private readonly Dictionary<string, List<(string[] Phrase, string[] Canonical)>> _byFirstStem = new(StringComparer.Ordinal);
+    private readonly Func<string, string> _stem;
 
     /// <summary>Creates a table from groups of equivalent words or phrases; the first of each group is canonical.</summary>
     public SynonymTable(IEnumerable<IReadOnlyList<string>> groups)
+        : this(groups, PorterStemmer.Stem)
+    {
+    }
+
+    /// <summary>Creates a table whose phrases are matched on the stems of <paramref name="stem"/> (the analyzer's stemmer).</summary>
+    public SynonymTable(IEnumerable<IReadOnlyList<string>> groups, Func<string, string> stem)
     {
         ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(stem);
+        _stem = stem;
         foreach (var group in groups)
         {
             if (group.Count < 2)
@@ -150,7 +159,7 @@ public sealed class SynonymTable
         return null;
     }
 
-    private static string[] Stems(string phrase) => [.. Tokenizer.Tokenize(TextFolding.Fold(phrase)).Select(PorterStemmer.Stem)];
+    private string[] Stems(string phrase) => [.. Tokenizer.Tokenize(TextFolding.Fold(phrase)).Select(_stem)];
 }
 
 /// <summary>A folded word and its stem.</summary>

@@ -1,3 +1,4 @@
+using Faq.Core.Languages;
 using Faq.Core.Matching;
 
 namespace Faq.Core.Answering;
@@ -49,6 +50,12 @@ public sealed class AnsweringOptions
     /// <summary>BM25F parameters.</summary>
     public KeywordOptions Keyword { get; set; } = new();
 
+    /// <summary>The texts and fusion of every language other than English (<c>Faq:Answering:Languages:Es:*</c>).</summary>
+    public LanguagesOptions Languages { get; set; } = new();
+
+    /// <summary>The disclaimer of replies in <paramref name="language"/>.</summary>
+    public string DisclaimerIn(string language) => Languages.For(language)?.Disclaimer ?? Disclaimer;
+
     /// <summary>Checks the options and returns the problems found, if any.</summary>
     public IEnumerable<string> Validate()
     {
@@ -80,6 +87,11 @@ public sealed class AnsweringOptions
         if (MaxSuggestions is < 1 or > 10)
         {
             yield return "Faq:Answering:MaxSuggestions must be between 1 and 10.";
+        }
+
+        foreach (var problem in Languages.Es.Validate("Faq:Answering:Languages:Es"))
+        {
+            yield return problem;
         }
     }
 }

@@ -54,6 +54,55 @@ public sealed class ClinicProfile
         };
     }
 
+    /// <summary>Replaces the clinic placeholders in a text written in <paramref name="language"/>: the phrases the
+    /// placeholders stand for (the contact sentence, "the clinic's front desk") are in that language.</summary>
+    public string Render(string template, string language)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        if (language != Languages.FaqLanguages.Spanish || !template.Contains('{', StringComparison.Ordinal))
+        {
+            return Render(template);
+        }
+
+        // The default name is English; a clinic's own name stays as it is.
+        var name = Name == "the clinic" ? "la clínica" : Name;
+        var desk = $"la recepción de {name}";
+        var ways = new List<string>(3);
+        if (!string.IsNullOrWhiteSpace(Phone))
+        {
+            ways.Add($"llamar al {Phone}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(BookingUrl))
+        {
+            ways.Add($"reservar en línea en {BookingUrl}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Email))
+        {
+            ways.Add($"escribir a {Email}");
+        }
+
+        var contact = ways.Count switch
+        {
+            0 => $"Comuníquese con {desk}.",
+            1 => $"Puede {ways[0]}.",
+            2 => $"Puede {ways[0]} o {ways[1]}.",
+            _ => $"Puede {ways[0]}, {ways[1]} o {ways[2]}.",
+        };
+        var builder = new StringBuilder(template);
+        builder.Replace("{clinic}", name);
+        builder.Replace("{Clinic}", Capitalise(name));
+        builder.Replace("{phone}", string.IsNullOrWhiteSpace(Phone) ? desk : Phone);
+        builder.Replace("{onPhone}", string.IsNullOrWhiteSpace(Phone) ? string.Empty : $" al {Phone}");
+        builder.Replace("{bookingUrl}", string.IsNullOrWhiteSpace(BookingUrl) ? $"el sitio web de {name}" : BookingUrl);
+        builder.Replace("{email}", string.IsNullOrWhiteSpace(Email) ? desk : Email);
+        builder.Replace("{emergency}", EmergencyNumber);
+        builder.Replace("{crisisLine}", CrisisLine);
+        builder.Replace("{contact}", contact);
+        return builder.ToString();
+    }
+
     /// <summary>Replaces the clinic placeholders in a text.</summary>
     public string Render(string template)
     {

@@ -1,3 +1,4 @@
+using Faq.Core.Languages;
 using Faq.Core.Matching;
 using Faq.Core.Triage;
 
@@ -55,34 +56,44 @@ public sealed class FaqAnswerer
     /// <summary>The urgent triage in force.</summary>
     public UrgentTriage Triage => _triage;
 
-    /// <summary>Answers a question.</summary>
-    public async Task<FaqReply> AnswerAsync(FaqIndex index, string question, CancellationToken cancellationToken = default)
+    /// <summary>Answers a question in the language its text is written in (English when it cannot tell).</summary>
+    public Task<FaqReply> AnswerAsync(FaqIndex index, string question, CancellationToken cancellationToken = default) =>
+        AnswerAsync(index, question, null, cancellationToken);
+
+    /// <summary>Answers a question in the patient's language: the text's, or <paramref name="languageHint"/> (the page's
+    /// or the request's language) when the text does not tell, or English (<see cref="LanguageDetector.Choose"/>).</summary>
+    public async Task<FaqReply> AnswerAsync(FaqIndex index, string question, string? languageHint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(question);
+        var language = LanguageDetector.Choose(question, languageHint);
+        var texts = new ReplyTexts(_options, _clinic, language);
 
         var triage = await _triage.AssessAsync(question, cancellationToken);
         if (triage.IsUrgent)
         {
-            var template = triage.Reply == UrgentReply.CrisisLine ? _options.CrisisMessage : _options.UrgentMessage;
-            return new FaqReply(AnswerOutcome.Urgent, _clinic.Render(template), null, 1.0, [], _options.Disclaimer, [], triage, false);
+            var template = triage.Reply == UrgentReply.CrisisLine ? texts.CrisisMessage : texts.UrgentMessage;
+            return new FaqReply(AnswerOutcome.Urgent, texts.Render(template), null, 1.0, [], texts.Disclaimer, [], triage, false, language);
         }
 
-        if (SmallTalk.IsGreetingOrThanks(question))
+        // The entries as the patient reads them: their text in the reply's language where they have it.
+        var matcher = index.ForLanguage(language) ?? index;
+        if (SmallTalk.IsGreetingOrThanks(question) || (language != FaqLanguages.English && LocalizedSmallTalk.IsGreetingOrThanks(question)))
         {
-            var starters = _starters.Where(index.ById.ContainsKey).Select(id => index.Entries[index.ById[id]])
-                .Concat(index.Entries.Where(e => !_starters.Contains(e.Id)))
+            var starters = _starters.Where(matcher.ById.ContainsKey).Select(id => matcher.Entries[matcher.ById[id]])
+                .Concat(matcher.Entries.Where(e => !_starters.Contains(e.Id)))
                 .Take(_options.MaxSuggestions)
                 .Select(e => new Suggestion(e.Id, e.Question))
                 .ToList();
-            return new FaqReply(AnswerOutcome.Fallback, _clinic.Render(_options.GreetingMessage), null, 0, starters, _options.Disclaimer, [], triage, false);
+            return new FaqReply(AnswerOutcome.Fallback, texts.Render(texts.GreetingMessage), null, 0, starters, texts.Disclaimer, [], triage, false, language);
         }
 
-        var search = await index.SearchAsync(question, CandidateCount, _options.Fusion, cancellationToken);
-        return Decide(index, search, triage);
+        var fusion = matcher.Language == FaqLanguages.English ? _options.Fusion : _options.Languages.For(matcher.Language)?.Fusion ?? _options.Fusion;
+        var search = await matcher.SearchAsync(question, CandidateCount, fusion, cancellationToken);
+        return Decide(index, matcher, search, triage, texts);
     }
 
-    private FaqReply Decide(FaqIndex index, SearchResult search, TriageResult triage)
+    private FaqReply Decide(FaqIndex english, FaqIndex index, SearchResult search, TriageResult triage, ReplyTexts texts)
     {
         var candidates = search.Candidates;
         var best = candidates.Count > 0 ? candidates[0].Confidence : 0;
@@ -97,7 +108,14 @@ public sealed class FaqAnswerer
                 .Take(_options.MaxSuggestions)
                 .Select(e => new Suggestion(e.Id, e.Question))
                 .ToList();
-            return new FaqReply(AnswerOutcome.Answered, _clinic.Render(entry.Answer), entry.Id, best, related, _options.Disclaimer, candidates, triage, search.EmbeddingFailed);
+            var answer = texts.Render(entry.Answer);
+            if (texts.Language != FaqLanguages.English && english.ById.TryGetValue(entry.Id, out var at) && english.Entries[at].ContentIn(texts.Language) is null)
+            {
+                // No text in the patient's language yet: the English answer, said to be English, rather than no answer.
+                answer = texts.UntranslatedNote + "\n\n" + _clinic.Render(entry.Answer);
+            }
+
+            return new FaqReply(AnswerOutcome.Answered, answer, entry.Id, best, related, texts.Disclaimer, candidates, triage, search.EmbeddingFailed, texts.Language);
         }
 
         if (best >= _options.ClarifyThreshold && second >= _options.ClarifyThreshold)
@@ -107,7 +125,7 @@ public sealed class FaqAnswerer
                 .Take(_options.MaxSuggestions)
                 .Select(c => new Suggestion(c.Entry.Id, c.Entry.Question))
                 .ToList();
-            return new FaqReply(AnswerOutcome.Clarify, _clinic.Render(_options.ClarifyMessage), null, best, close, _options.Disclaimer, candidates, triage, search.EmbeddingFailed);
+            return new FaqReply(AnswerOutcome.Clarify, texts.Render(texts.ClarifyMessage), null, best, close, texts.Disclaimer, candidates, triage, search.EmbeddingFailed, texts.Language);
         }
 
         var nearby = candidates
@@ -115,6 +133,6 @@ public sealed class FaqAnswerer
             .Take(_options.MaxSuggestions)
             .Select(c => new Suggestion(c.Entry.Id, c.Entry.Question))
             .ToList();
-        return new FaqReply(AnswerOutcome.Fallback, _clinic.Render(_options.FallbackMessage), null, best, nearby, _options.Disclaimer, candidates, triage, search.EmbeddingFailed);
+        return new FaqReply(AnswerOutcome.Fallback, texts.Render(texts.FallbackMessage), null, best, nearby, texts.Disclaimer, candidates, triage, search.EmbeddingFailed, texts.Language);
     }
 }

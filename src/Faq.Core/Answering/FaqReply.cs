@@ -46,6 +46,7 @@ public sealed record Suggestion(string FaqId, string Question);
 /// <param name="Candidates">The best-scoring entries with their separate scores, for staff tools and evaluation.</param>
 /// <param name="Triage">The triage decision.</param>
 /// <param name="Degraded">The embedding service failed and the reply used keyword similarity alone.</param>
+/// <param name="Language">The language of the reply (<c>en</c>, <c>es</c>): the patient's, as read from the message and its hints.</param>
 public sealed record FaqReply(
     AnswerOutcome Outcome,
     string Answer,
@@ -55,4 +56,5 @@ public sealed record FaqReply(
     string Disclaimer,
     IReadOnlyList<Candidate> Candidates,
     TriageResult Triage,
-    bool Degraded);
+    bool Degraded,
+    string Language = Languages.FaqLanguages.English);

@@ -33,6 +33,9 @@ public static partial class ChannelText
     /// <summary>Added where an answer was shortened.</summary>
     public const string Shortened = "(Shortened: ask a more specific question for more, or contact the clinic.)";
 
+    /// <summary>Added where an answer in Spanish was shortened.</summary>
+    public const string ShortenedSpanish = "(Respuesta abreviada: haga una pregunta más concreta para saber más, o comuníquese con la clínica.)";
+
     /// <summary>Parses a channel name; null or empty means web.</summary>
     public static bool TryParse(string? name, out Channel channel)
     {
@@ -61,7 +64,7 @@ public static partial class ChannelText
         var body = new StringBuilder(Plain(reply.Answer));
         if (reply.Outcome is AnswerOutcome.Clarify or AnswerOutcome.Fallback && reply.Suggestions.Count > 0)
         {
-            body.Append("\n\nYou can ask:");
+            body.Append(reply.Language == Languages.FaqLanguages.Spanish ? "\n\nPuede preguntar:" : "\n\nYou can ask:");
             foreach (var suggestion in reply.Suggestions)
             {
                 body.Append("\n- ").Append(suggestion.Question);
@@ -74,7 +77,8 @@ public static partial class ChannelText
             return text;
         }
 
-        return Shorten(text, budget - Shortened.Length - 1) + " " + Shortened;
+        var shortened = reply.Language == Languages.FaqLanguages.Spanish ? ShortenedSpanish : Shortened;
+        return Shorten(text, budget - shortened.Length - 1) + " " + shortened;
     }
 
     /// <summary>One message: the shaped answer, a blank line, the disclaimer.</summary>

@@ -12,6 +12,11 @@ public static class FaqCsv
     /// <summary>The columns, in the order <see cref="Write"/> uses.</summary>
     public static readonly IReadOnlyList<string> Columns = ["id", "question", "alternates", "answer", "tags", "related"];
 
+    /// <summary>Optional columns of each translated language: <c>question_es</c>, <c>alternates_es</c>, <c>answer_es</c>.
+    /// A row whose three are empty has no text in that language. Exports always carry them.</summary>
+    public static readonly IReadOnlyList<string> TranslationColumns =
+        [.. Languages.FaqLanguages.Translated.SelectMany(l => new[] { $"question_{l}", $"alternates_{l}", $"answer_{l}" })];
+
     /// <summary>Reads rows.</summary>
     /// <exception cref="FormatException">The header is missing a column, or the quoting is broken.</exception>
     public static IReadOnlyList<ImportRow> Parse(string csv)
@@ -47,7 +52,18 @@ public static class FaqCsv
             }
 
             string Field(string column) => fields[at[column]].Trim();
-            rows.Add(new ImportRow(r, new FaqEntry(Field("id"), Field("question"), List(Field("alternates")), Field("answer"), List(Field("tags")), List(Field("related"))), null));
+            string Optional(string column) => header.IndexOf(column) is var i && i >= 0 ? fields[i].Trim() : string.Empty;
+            var entry = new FaqEntry(Field("id"), Field("question"), List(Field("alternates")), Field("answer"), List(Field("tags")), List(Field("related")));
+            foreach (var language in Languages.FaqLanguages.Translated)
+            {
+                var content = new ContentInput(Optional($"question_{language}"), List(Optional($"alternates_{language}")), Optional($"answer_{language}"));
+                if (!content.IsBlank)
+                {
+                    entry = entry.WithTranslation(language, content.ToContent());
+                }
+            }
+
+            rows.Add(new ImportRow(r, entry, null));
         }
 
         return rows;
@@ -58,10 +74,13 @@ public static class FaqCsv
     {
         ArgumentNullException.ThrowIfNull(entries);
         var builder = new StringBuilder("\uFEFF");
-        builder.AppendJoin(',', Columns).Append("\r\n");
+        builder.AppendJoin(',', Columns.Concat(TranslationColumns)).Append("\r\n");
         foreach (var e in entries)
         {
-            builder.AppendJoin(',', new[] { e.Id, e.Question, string.Join('|', e.Alternates), e.Answer, string.Join('|', e.Tags), string.Join('|', e.Related) }.Select(Quote));
+            var translated = Languages.FaqLanguages.Translated.SelectMany(l => e.Translations.TryGetValue(l, out var t)
+                ? new[] { t.Question, string.Join('|', t.Alternates), t.Answer }
+                : [string.Empty, string.Empty, string.Empty]);
+            builder.AppendJoin(',', new[] { e.Id, e.Question, string.Join('|', e.Alternates), e.Answer, string.Join('|', e.Tags), string.Join('|', e.Related) }.Concat(translated).Select(Quote));
             builder.Append("\r\n");
         }
 

@@ -70,7 +70,7 @@ public static class FaqSet
     {
         var document = new FaqSetDocument(
         [
-            .. entries.Select(e => new EntryInput(e.Id, e.Question, [.. e.Alternates], e.Answer, [.. e.Tags], [.. e.Related])),
+            .. entries.Select(EntryInput.From),
         ]);
         return JsonSerializer.SerializeAsync(json, document, FaqSetJsonContext.Default.FaqSetDocument, cancellationToken);
     }
@@ -97,7 +97,75 @@ public static class FaqSet
                 throw new FormatException($"Entry {i}: the id \"{e.Id}\" is used more than once.");
             }
 
-            entries.Add(new FaqEntry(e.Id, e.Question, Clean(e.Alternates), e.Answer, Clean(e.Tags), Clean(e.Related)));
+            var entry = e.ToEntry();
+            foreach (var (language, content) in entry.Translations)
+            {
+                if (content.Question.Length == 0 || content.Answer.Length == 0)
+                {
+                    throw new FormatException($"Entry {i} (\"{e.Id}\"): its \"{language}\" translation must have a non-empty \"question\" and \"answer\".");
+                }
+            }
+
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+
+    /// <summary>
+    /// Adds a translation document (the same format, one language, entries named by the ids of
+    /// <paramref name="entries"/>: <c>data/faq/dry-needling.es.json</c>) to the entries as their text in
+    /// <paramref name="language"/>. Entries the document does not name keep no text in that language.
+    /// </summary>
+    /// <exception cref="FormatException">The document names an entry that <paramref name="entries"/> does not have.</exception>
+    public static IReadOnlyList<FaqEntry> AddTranslation(IReadOnlyList<FaqEntry> entries, string language, IReadOnlyList<FaqEntry> translated)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(language);
+        ArgumentNullException.ThrowIfNull(translated);
+        var byId = translated.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var unknown = byId.Keys.Except(entries.Select(e => e.Id), StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new FormatException($"The \"{language}\" translation names entries that do not exist: {string.Join(", ", unknown)}.");
+        }
+
+        return [.. entries.Select(e => byId.TryGetValue(e.Id, out var t) ? e.WithTranslation(language, new FaqContent(t.Question, t.Alternates, t.Answer)) : e)];
+    }
+
+    /// <summary>
+    /// The translation files that go with a FAQ file: <c>name.{language}.json</c> next to <c>name.json</c>, for each
+    /// language other than English that has one.
+    /// </summary>
+    public static IEnumerable<(string Language, string Path)> TranslationFiles(string faqPath)
+    {
+        ArgumentNullException.ThrowIfNull(faqPath);
+        var folder = Path.GetDirectoryName(faqPath) ?? ".";
+        var name = Path.GetFileNameWithoutExtension(faqPath);
+        foreach (var language in Languages.FaqLanguages.Translated)
+        {
+            var path = Path.Combine(folder, $"{name}.{language}.json");
+            if (File.Exists(path))
+            {
+                yield return (language, path);
+            }
+        }
+    }
+
+    /// <summary>Reads a FAQ file and the translation files next to it (see <see cref="TranslationFiles"/>).</summary>
+    /// <exception cref="FormatException">A file is not valid FAQ JSON, or a translation names an unknown entry.</exception>
+    public static async Task<IReadOnlyList<FaqEntry>> ReadWithTranslationsAsync(string faqPath, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<FaqEntry> entries;
+        await using (var stream = File.OpenRead(faqPath))
+        {
+            entries = await ReadAsync(stream, cancellationToken);
+        }
+
+        foreach (var (language, path) in TranslationFiles(faqPath))
+        {
+            await using var stream = File.OpenRead(path);
+            entries = AddTranslation(entries, language, await ReadAsync(stream, cancellationToken));
         }
 
         return entries;
@@ -117,4 +185,5 @@ internal sealed record FaqSetDocument(List<EntryInput?>? Entries);
     AllowTrailingCommas = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(FaqSetDocument))]
+[JsonSerializable(typeof(EntryInput))]
 internal sealed partial class FaqSetJsonContext : JsonSerializerContext;

@@ -94,6 +94,8 @@ public static partial class EntryValidator
             }
         }
 
+        CheckTranslations(entry, others, Add);
+
         if (entry.Tags.Count > MaxTags)
         {
             Add("tags", $"At most {MaxTags} tags.");
@@ -143,6 +145,68 @@ public static partial class EntryValidator
         }
 
         return true;
+    }
+
+    // The same rules for every language's text, each language checked against the same language of the other entries.
+    private static void CheckTranslations(FaqEntry entry, IEnumerable<FaqEntry> others, Action<string, string> add)
+    {
+        foreach (var (language, content) in entry.Translations)
+        {
+            var prefix = $"translations.{language}";
+            if (!Languages.FaqLanguages.Translated.Contains(language))
+            {
+                add(prefix, $"Translations may be in: {string.Join(", ", Languages.FaqLanguages.Translated)} (English is the entry's own text).");
+                continue;
+            }
+
+            CheckText(content.Question, prefix + ".question", MaxQuestionLength, add);
+            CheckText(content.Answer, prefix + ".answer", MaxAnswerLength, add);
+            if (content.Alternates.Count > MaxAlternates)
+            {
+                add(prefix + ".alternates", $"At most {MaxAlternates} alternates; there are {content.Alternates.Count}.");
+            }
+
+            var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var other in others)
+            {
+                if (other.Translations.TryGetValue(language, out var theirs))
+                {
+                    foreach (var text in theirs.Alternates.Prepend(theirs.Question))
+                    {
+                        owner.TryAdd(Key(text), other.Id);
+                    }
+                }
+            }
+
+            if (owner.TryGetValue(Key(content.Question), out var questionOwner))
+            {
+                add(prefix + ".question", $"Entry \"{questionOwner}\" already has this question or alternate.");
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal) { Key(content.Question) };
+            for (var i = 0; i < content.Alternates.Count; i++)
+            {
+                var field = $"{prefix}.alternates[{i}]";
+                var alternate = content.Alternates[i];
+                if (!CheckText(alternate, field, MaxQuestionLength, add))
+                {
+                    continue;
+                }
+
+                if (alternate.Contains('|', StringComparison.Ordinal))
+                {
+                    add(field, "An alternate must not contain '|' (it separates alternates in CSV files).");
+                }
+                else if (!seen.Add(Key(alternate)))
+                {
+                    add(field, "This alternate repeats the question or another alternate of this entry.");
+                }
+                else if (owner.TryGetValue(Key(alternate), out var alternateOwner))
+                {
+                    add(field, $"Entry \"{alternateOwner}\" already has this question or alternate.");
+                }
+            }
+        }
     }
 
     /// <summary>Whether an entry could have this id: a lowercase slug of at most <see cref="MaxIdLength"/> characters.</summary>

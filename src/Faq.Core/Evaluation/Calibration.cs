@@ -34,7 +34,7 @@ public static class Calibration
         var groups = new List<CalibrationSample[]>();
         // Candidates are gathered with a neutral ranking so the samples do not depend on earlier weights; every
         // entry is scored, so each candidate's best rival similarity is measured against all of them.
-        var neutral = new Fusion { Bias = 0, KeywordWeight = 1, EmbeddingWeight = keywordOnly ? 0 : 1, AnswerWeight = keywordOnly ? 0 : 1 };
+        var neutral = new Fusion { ModelId = string.Empty, Bias = 0, KeywordWeight = 1, EmbeddingWeight = keywordOnly ? 0 : 1, AnswerWeight = keywordOnly ? 0 : 1 };
         foreach (var c in cases.Where(c => c.Expect != EvalCase.Urgent))
         {
             var result = await index.SearchAsync(c.Question, index.Entries.Count, neutral, cancellationToken);

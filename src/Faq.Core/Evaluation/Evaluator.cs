@@ -12,7 +12,8 @@ namespace Faq.Core.Evaluation;
 /// <param name="Confidence">The reply's confidence.</param>
 /// <param name="CandidateIds">The best candidates' entry ids, best first.</param>
 /// <param name="Triage">The triage decision, when recorded.</param>
-public sealed record EvalResult(EvalCase Case, AnswerOutcome Outcome, string? FaqId, double Confidence, IReadOnlyList<string> CandidateIds, TriageResult? Triage = null)
+/// <param name="Language">The language the bot replied in.</param>
+public sealed record EvalResult(EvalCase Case, AnswerOutcome Outcome, string? FaqId, double Confidence, IReadOnlyList<string> CandidateIds, TriageResult? Triage = null, string Language = "en")
 {
     /// <summary>Whether the bot did what the label asks.</summary>
     public bool Correct => Case.Expect switch
@@ -45,6 +46,7 @@ public sealed record EvalResult(EvalCase Case, AnswerOutcome Outcome, string? Fa
 /// with 0 misses in n urgent messages, about 3.7 / n.</param>
 /// <param name="FalseAlarmRate">Questions not labelled urgent that got the urgent reply.</param>
 /// <param name="UrgentByCategory">Urgent recall per labelled red-flag category; null when no urgent question has a category.</param>
+/// <param name="ByLanguage">How many questions were answered in each language, and how many of those as labelled.</param>
 public sealed record EvalReport(
     int Questions,
     int InScope,
@@ -64,7 +66,8 @@ public sealed record EvalReport(
     int UrgentMissed = 0,
     double? UrgentMissRateUpper95 = null,
     double? FalseAlarmRate = null,
-    IReadOnlyList<CategoryRecall>? UrgentByCategory = null)
+    IReadOnlyList<CategoryRecall>? UrgentByCategory = null,
+    IReadOnlyList<LanguageShare>? ByLanguage = null)
 {
     /// <summary>One JSON line.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, EvalJsonContext.Default.EvalReport);
@@ -78,12 +81,24 @@ public sealed record EvalReport(
 /// <param name="SameCategory">Those triaged as urgent in this same category (what an integration routing by category sees).</param>
 public sealed record CategoryRecall(string Category, int Urgent, int Caught, double Recall, int SameCategory);
 
+/// <summary>The questions the bot replied to in one language.</summary>
+/// <param name="Language">The reply language.</param>
+/// <param name="Questions">Questions replied to in it.</param>
+/// <param name="Correct">Those the bot handled as labelled.</param>
+public sealed record LanguageShare(string Language, int Questions, int Correct);
+
 /// <summary>Runs labelled questions through the same answering pipeline the API uses.</summary>
 public static class Evaluator
 {
     /// <summary>Answers every case and returns the per-case results.</summary>
+    public static Task<IReadOnlyList<EvalResult>> RunAsync(
+        FaqAnswerer answerer, FaqIndex index, IEnumerable<EvalCase> cases, CancellationToken cancellationToken = default) =>
+        RunAsync(answerer, index, cases, null, cancellationToken);
+
+    /// <summary>Answers every case, each in the language read from its text with <paramref name="languageHint"/> as
+    /// the page's language would be, and returns the per-case results.</summary>
     public static async Task<IReadOnlyList<EvalResult>> RunAsync(
-        FaqAnswerer answerer, FaqIndex index, IEnumerable<EvalCase> cases, CancellationToken cancellationToken = default)
+        FaqAnswerer answerer, FaqIndex index, IEnumerable<EvalCase> cases, string? languageHint, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answerer);
         ArgumentNullException.ThrowIfNull(index);
@@ -91,8 +106,8 @@ public static class Evaluator
         var results = new List<EvalResult>();
         foreach (var c in cases)
         {
-            var reply = await answerer.AnswerAsync(index, c.Question, cancellationToken);
-            results.Add(new EvalResult(c, reply.Outcome, reply.FaqId, reply.Confidence, [.. reply.Candidates.Select(x => x.Entry.Id)], reply.Triage));
+            var reply = await answerer.AnswerAsync(index, c.Question, languageHint, cancellationToken);
+            results.Add(new EvalResult(c, reply.Outcome, reply.FaqId, reply.Confidence, [.. reply.Candidates.Select(x => x.Entry.Id)], reply.Triage, reply.Language));
         }
 
         return results;
@@ -142,7 +157,9 @@ public static class Evaluator
             missed,
             urgent.Count == 0 ? null : Math.Round(BinomialBounds.Upper(missed, urgent.Count), 4),
             Rate(notUrgent, r => r.Outcome == AnswerOutcome.Urgent),
-            ByCategory(urgent));
+            ByCategory(urgent),
+            [.. results.GroupBy(r => r.Language, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new LanguageShare(g.Key, g.Count(), g.Count(r => r.Correct)))]);
     }
 
     // In the README's order of categories, then any other label alphabetically (a typo in a label shows up as its own row).

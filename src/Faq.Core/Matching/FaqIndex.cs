@@ -54,6 +54,43 @@ public sealed class FaqIndex
         ById = entries.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
     }
 
+    private IReadOnlyDictionary<string, FaqIndex> _localized = new Dictionary<string, FaqIndex>(StringComparer.Ordinal);
+
+    /// <summary>The language of the indexed text: English for an index built from entries as they are; another language
+    /// for the index <see cref="WithLanguage"/> attached, whose entries carry their text in that language.</summary>
+    public string Language { get; private init; } = Faq.Core.Languages.FaqLanguages.English;
+
+    /// <summary>The languages this index can match questions in: its own and every attached one.</summary>
+    public IEnumerable<string> IndexedLanguages => _localized.Keys.Prepend(Language);
+
+    /// <summary>The index that matches questions in <paramref name="language"/>: this one or an attached one; null when
+    /// there is none for that language.</summary>
+    public FaqIndex? ForLanguage(string language) => language == Language ? this : _localized.GetValueOrDefault(language);
+
+    /// <summary>
+    /// This index with <paramref name="localized"/> attached as the index of its language (see
+    /// <see cref="ForLanguage"/>), sharing everything else. The index itself is not changed.
+    /// </summary>
+    /// <param name="localized">An index over the same entries' text in another language.</param>
+    /// <param name="language">That language's code.</param>
+    public FaqIndex WithLanguage(FaqIndex localized, string language)
+    {
+        ArgumentNullException.ThrowIfNull(localized);
+        ArgumentNullException.ThrowIfNull(language);
+        var tagged = localized.Copy(language, localized._localized);
+        var map = new Dictionary<string, FaqIndex>(_localized, StringComparer.Ordinal) { [language] = tagged };
+        return Copy(Language, map);
+    }
+
+    private FaqIndex Copy(string language, IReadOnlyDictionary<string, FaqIndex> localized) =>
+        new(Entries, Analyzer, _generator, _keyword, _postings, _vocabulary, _variants, _variantStart, _answers, Dimensions, EmbeddingModelId)
+        {
+            EmbeddingFailure = EmbeddingFailure,
+            ComputedVectors = ComputedVectors,
+            Language = language,
+            _localized = localized,
+        };
+
     /// <summary>The indexed entries, in index order.</summary>
     public IReadOnlyList<FaqEntry> Entries { get; }
 

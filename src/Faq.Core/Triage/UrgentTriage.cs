@@ -51,6 +51,12 @@ public sealed class UrgentTriage
     public async ValueTask<TriageResult> AssessAsync(string message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        // Spanish red flags first: they need no model, and the English layers do not read Spanish.
+        if (SpanishRedFlags.Assess(message) is { } spanish)
+        {
+            return spanish;
+        }
+
         var reading = new RedFlagReading(message);
         if (reading.Decide() is { } decided)
         {
@@ -91,6 +97,11 @@ public sealed class UrgentTriage
     public static TriageResult AssessWithoutModel(string message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (SpanishRedFlags.Assess(message) is { } spanish)
+        {
+            return spanish;
+        }
+
         var reading = new RedFlagReading(message);
         return reading.Decide() ?? reading.WithoutModel();
     }

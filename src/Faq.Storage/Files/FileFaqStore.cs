@@ -178,12 +178,30 @@ internal sealed record EntryRecord(
     DateTimeOffset UpdatedAt,
     string UpdatedBy,
     bool Deleted,
-    VectorsRecord? Vectors)
+    VectorsRecord? Vectors,
+    Dictionary<string, TranslationRecord>? Translations = null)
 {
     public static EntryRecord From(FaqEntry e, long version, DateTimeOffset at, string by, bool deleted, EntryVectors? vectors) =>
-        new(e.Id, e.Question, [.. e.Alternates], e.Answer, [.. e.Tags], [.. e.Related], version, at, by, deleted, vectors is null ? null : VectorsRecord.From(vectors));
+        new(e.Id, e.Question, [.. e.Alternates], e.Answer, [.. e.Tags], [.. e.Related], version, at, by, deleted, vectors is null ? null : VectorsRecord.From(vectors), TranslationRecord.From(e));
 
-    public FaqEntry ToEntry() => new(Id, Question, Alternates, Answer, Tags, Related);
+    public FaqEntry ToEntry() => TranslationRecord.To(new(Id, Question, Alternates, Answer, Tags, Related), Translations);
+}
+
+/// <summary>An entry's text in one language other than English, as the file store keeps it.</summary>
+internal sealed record TranslationRecord(string Question, List<string> Alternates, string Answer)
+{
+    public static Dictionary<string, TranslationRecord>? From(FaqEntry e) =>
+        e.Translations.Count == 0 ? null : e.Translations.ToDictionary(t => t.Key, t => new TranslationRecord(t.Value.Question, [.. t.Value.Alternates], t.Value.Answer), StringComparer.Ordinal);
+
+    public static FaqEntry To(FaqEntry entry, Dictionary<string, TranslationRecord>? translations)
+    {
+        foreach (var (language, t) in translations ?? [])
+        {
+            entry = entry.WithTranslation(language, new FaqContent(t.Question, t.Alternates, t.Answer));
+        }
+
+        return entry;
+    }
 }
 
 internal sealed record HistoryRecord(
@@ -197,12 +215,13 @@ internal sealed record HistoryRecord(
     bool Deleted,
     DateTimeOffset UpdatedAt,
     string UpdatedBy,
-    string Change)
+    string Change,
+    Dictionary<string, TranslationRecord>? Translations = null)
 {
     public static HistoryRecord From(EntryRecord r, string change) =>
-        new(r.Id, r.Version, r.Question, r.Alternates, r.Answer, r.Tags, r.Related, r.Deleted, r.UpdatedAt, r.UpdatedBy, change);
+        new(r.Id, r.Version, r.Question, r.Alternates, r.Answer, r.Tags, r.Related, r.Deleted, r.UpdatedAt, r.UpdatedBy, change, r.Translations);
 
-    public EntryVersion ToVersion() => new(Version, new FaqEntry(Id, Question, Alternates, Answer, Tags, Related), Deleted, UpdatedAt, UpdatedBy, Change);
+    public EntryVersion ToVersion() => new(Version, TranslationRecord.To(new FaqEntry(Id, Question, Alternates, Answer, Tags, Related), Translations), Deleted, UpdatedAt, UpdatedBy, Change);
 }
 
 internal sealed record VectorsRecord(string ModelId, int Dimensions, byte[] Data)

@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
 using Faq.Core.Storage;
+using Faq.Storage.Files;
 
 namespace Faq.Storage.Tables;
 
@@ -293,6 +294,10 @@ internal sealed class TableFaqStore(TableServiceClient service, string tenant, T
         entity["Alternates"] = JsonSerializer.Serialize(entry.Alternates, StorageJsonContext.Default.IReadOnlyListString);
         entity["Tags"] = JsonSerializer.Serialize(entry.Tags, StorageJsonContext.Default.IReadOnlyListString);
         entity["Related"] = JsonSerializer.Serialize(entry.Related, StorageJsonContext.Default.IReadOnlyListString);
+        // Every language's text in one property (a replaced row loses the properties it does not set).
+        entity["Translations"] = TranslationRecord.From(entry) is { } translations
+            ? JsonSerializer.Serialize(translations, StorageJsonContext.Default.DictionaryStringTranslationRecord)
+            : string.Empty;
     }
 
     // A property holds at most 64 KiB, so vectors are split over VectorChunk0, VectorChunk1, …
@@ -319,13 +324,17 @@ internal sealed class TableFaqStore(TableServiceClient service, string tenant, T
         entity.GetBoolean("Deleted") ?? false,
         ReadVectors(entity));
 
-    private static FaqEntry ReadEntry(TableEntity entity, string id) => new(
-        id,
-        entity.GetString("Question") ?? string.Empty,
-        ReadList(entity, "Alternates"),
-        entity.GetString("Answer") ?? string.Empty,
-        ReadList(entity, "Tags"),
-        ReadList(entity, "Related"));
+    private static FaqEntry ReadEntry(TableEntity entity, string id) => TranslationRecord.To(
+        new(
+            id,
+            entity.GetString("Question") ?? string.Empty,
+            ReadList(entity, "Alternates"),
+            entity.GetString("Answer") ?? string.Empty,
+            ReadList(entity, "Tags"),
+            ReadList(entity, "Related")),
+        entity.GetString("Translations") is { Length: > 0 } json
+            ? JsonSerializer.Deserialize(json, StorageJsonContext.Default.DictionaryStringTranslationRecord)
+            : null);
 
     private static IReadOnlyList<string> ReadList(TableEntity entity, string name) =>
         entity.GetString(name) is { Length: > 0 } json

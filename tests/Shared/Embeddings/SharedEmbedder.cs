@@ -25,6 +25,9 @@ internal static class SharedEmbedder
         if (File.Exists(curated))
         {
             new EntryEmbedder(cache).EmbedAsync(FaqSet.Parse(File.ReadAllText(curated))).GetAwaiter().GetResult();
+            // The Spanish index embeds the curated Spanish text at every app start: warm it here too.
+            var withSpanish = FaqSet.ReadWithTranslationsAsync(curated).GetAwaiter().GetResult();
+            new EntryEmbedder(cache).EmbedAsync(Faq.Core.Languages.LocalizedIndex.Project(withSpanish, "es")).GetAwaiter().GetResult();
         }
 
         new UrgentTriage(cache).WarmUpAsync().GetAwaiter().GetResult();

@@ -120,7 +120,7 @@
       el('button', {
         type: 'button', class: e.deleted ? 'deleted' : null, 'aria-current': state.current?.id === e.id ? 'true' : null,
         onclick: () => { if (confirmDiscard()) openEntry(e.id); }
-      }, e.question, el('span', { class: 'id', text: `${e.id} · v${e.version}${e.deleted ? ' · deleted' : ''}` })))));
+      }, e.question, el('span', { class: 'id', text: `${e.id} · v${e.version}${e.deleted ? ' · deleted' : ''}${e.translations && e.translations.es ? '' : ' · no Spanish'}` })))));
     if (state.entries.length === 0) list.append(el('li', { class: 'muted', text: 'No entries match.' }));
   }
 
@@ -157,6 +157,11 @@
     $('f-answer').value = entry.answer || '';
     $('f-tags').value = (entry.tags || []).join(', ');
     renderAlternates(entry.alternates || []);
+    const es = (entry.translations || {}).es || { question: '', alternates: [], answer: '' };
+    $('f-question-es').value = es.question || '';
+    $('f-alternates-es').value = (es.alternates || []).join('\n');
+    $('f-answer-es').value = es.answer || '';
+    showLanguage(document.querySelector('input[name=edit-language]:checked').value);
     const ids = await allIds();
     $('related').replaceChildren(...ids.filter((x) => x.id !== entry.id).map((x) => el('label', {},
       el('input', { type: 'checkbox', value: x.id, checked: (entry.related || []).includes(x.id) || false }), `${x.question} (${x.id})`)));
@@ -198,8 +203,25 @@
     if (confirmDiscard()) fillForm({ id: '', question: '', alternates: [], answer: '', tags: [], related: [] });
   });
 
+  // The language switch: the English text, or the Spanish version of the same entry (one id, shared tags and related).
+  function showLanguage(language) {
+    $('text-en').hidden = language !== 'en';
+    $('text-es').hidden = language !== 'es';
+    const hasSpanish = $('f-question-es').value.trim() !== '' || $('f-answer-es').value.trim() !== '';
+    $('lang-note').textContent = hasSpanish ? '' : 'This entry has no Spanish version yet.';
+  }
+  document.querySelectorAll('input[name=edit-language]').forEach((r) => r.addEventListener('change', () => showLanguage(r.value)));
+
+  function spanishBody() {
+    const question = $('f-question-es').value, answer = $('f-answer-es').value;
+    const alternates = $('f-alternates-es').value.split('\n').filter((a) => a.trim() !== '');
+    return question.trim() === '' && answer.trim() === '' && alternates.length === 0 ? null : { question, alternates, answer };
+  }
+
   function formBody() {
+    const es = spanishBody();
     return {
+      ...(es ? { translations: { es } } : {}),
       id: $('f-id').value.trim(),
       question: $('f-question').value,
       alternates: alternateValues().filter((a) => a.trim() !== ''),
@@ -226,6 +248,10 @@
   // Field errors from problem+json ("alternates[2]": [...]) go next to the field they concern.
   function showErrors(errors) {
     clearErrors();
+    // Show the language whose text has the first error, so the message is next to a visible field.
+    const firstField = Object.keys(errors)[0] || '';
+    const language = firstField.startsWith('translations.es') ? 'es' : ['question', 'answer'].includes(firstField) || firstField.startsWith('alternates') ? 'en' : null;
+    if (language) { $('lang-' + language).checked = true; showLanguage(language); }
     let first = null;
     for (const [field, messages] of Object.entries(errors)) {
       const target = document.querySelector(`[data-error-for="${CSS.escape(field)}"]`)

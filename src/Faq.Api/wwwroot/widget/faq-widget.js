@@ -2,7 +2,7 @@
  *   <script src="https://<app>/widget/faq-widget.js" data-endpoint="https://<app>/api"
  *           data-title="Questions about dry needling?" data-accent="#00695c" async></script>
  * Optional: data-phone (clinic phone for urgent replies), data-suggested (entry ids, comma separated),
- * data-greeting. No cookies, no third-party requests, no analytics; everything the server says is shown as text.
+ * data-greeting, data-language (en or es; default: the page's lang). No cookies, no third-party requests, no analytics; everything the server says is shown as text.
  */
 (() => {
   'use strict';
@@ -12,7 +12,31 @@
 
   const cfg = script.dataset;
   const endpoint = (cfg.endpoint || new URL('../api', script.src).href).replace(/\/$/, '');
-  const title = cfg.title || 'Questions about dry needling?';
+  // UI strings per language: the page's lang (or data-language) picks them and is sent as the reply-language hint.
+  const STRINGS = {
+    en: { title: 'Questions about dry needling?', close: 'Close', closeLabel: 'Close chat', restart: 'Start over', conversation: 'Conversation',
+      yourQuestion: 'Your question', placeholder: 'Type your question…', send: 'Send', typing: 'The assistant is typing',
+      greeting: 'Hi! I answer common questions about dry needling from our clinic\'s FAQ.',
+      greetingNote: 'I can\'t give medical advice or see your records. For your own care, please ask your clinician.',
+      busy: 'Lots of questions right now. Please wait a moment, then try again.', unavailable: 'The assistant is briefly unavailable. Please try again in a few seconds.',
+      tooLong: 'Please shorten your question (up to 500 characters) and try again.', offline: 'Sorry, I couldn\'t reach the clinic\'s assistant. Check your connection and try again.',
+      retry: 'Try again', you: 'You: ', assistant: 'Assistant: ', seekCare: 'Seek care now', clinic: 'Clinic: ', didYouMean: 'Did you mean',
+      alsoAsk: 'You might also ask', suggested: 'Suggested questions', helpful: 'Helpful', notHelpful: 'Not helpful', yes: 'Yes', no: 'No',
+      wasHelpful: 'Was this helpful?', thanks: 'Thanks for the feedback.' },
+    es: { title: '¿Preguntas sobre la punción seca?', close: 'Cerrar', closeLabel: 'Cerrar el chat', restart: 'Empezar de nuevo', conversation: 'Conversación',
+      yourQuestion: 'Su pregunta', placeholder: 'Escriba su pregunta…', send: 'Enviar', typing: 'El asistente está escribiendo',
+      greeting: '¡Hola! Respondo preguntas comunes sobre la punción seca con las preguntas frecuentes de nuestra clínica.',
+      greetingNote: 'No puedo dar consejos médicos ni ver su expediente. Sobre su propio cuidado, consulte a su profesional de salud.',
+      busy: 'Hay muchas preguntas en este momento. Espere un momento y vuelva a intentarlo.', unavailable: 'El asistente no está disponible por un momento. Inténtelo de nuevo en unos segundos.',
+      tooLong: 'Acorte su pregunta (hasta 500 caracteres) e inténtelo de nuevo.', offline: 'No pude comunicarme con el asistente de la clínica. Revise su conexión e inténtelo de nuevo.',
+      retry: 'Intentar de nuevo', you: 'Usted: ', assistant: 'Asistente: ', seekCare: 'Busque atención ahora', clinic: 'Clínica: ', didYouMean: '¿Quiso decir',
+      alsoAsk: 'También puede preguntar', suggested: 'Preguntas sugeridas', helpful: 'Útil', notHelpful: 'No fue útil', yes: 'Sí', no: 'No',
+      wasHelpful: '¿Le fue útil?', thanks: 'Gracias por su opinión.' },
+  };
+  const lang = ((cfg.language || document.documentElement.lang || 'en').trim().toLowerCase().split(/[-_]/)[0]);
+  const language = STRINGS[lang] ? lang : 'en';
+  const t = STRINGS[language];
+  const title = cfg.title || t.title;
   const storeKey = 'faq-widget:' + endpoint;
   const state = load() || { open: false, messages: [] };
   let busy = false;
@@ -76,11 +100,11 @@ a { color: #0b57d0; text-decoration: underline; }
 
   const launcher = el('button', { class: 'launcher', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'faq-panel' },
     svg(), el('span', { text: title }));
-  const closeButton = el('button', { type: 'button', text: 'Close', 'aria-label': 'Close chat' });
-  const restartButton = el('button', { type: 'button', text: 'Start over' });
-  const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0', 'aria-label': 'Conversation' });
-  const input = el('input', { type: 'text', maxlength: '500', autocomplete: 'off', 'aria-label': 'Your question', placeholder: 'Type your question…' });
-  const form = el('form', {}, input, el('button', { type: 'submit', text: 'Send' }));
+  const closeButton = el('button', { type: 'button', text: t.close, 'aria-label': t.closeLabel });
+  const restartButton = el('button', { type: 'button', text: t.restart });
+  const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0', 'aria-label': t.conversation });
+  const input = el('input', { type: 'text', maxlength: '500', autocomplete: 'off', 'aria-label': t.yourQuestion, placeholder: t.placeholder });
+  const form = el('form', {}, input, el('button', { type: 'submit', text: t.send }));
   const panel = el('section', { class: 'panel', id: 'faq-panel', role: 'dialog', 'aria-label': title, hidden: true },
     el('header', {}, el('h2', { text: title }), restartButton, closeButton), log, form);
   root.append(style, launcher, panel);
@@ -115,11 +139,11 @@ a { color: #0b57d0; text-decoration: underline; }
   }
 
   async function greet() {
-    const message = { role: 'bot', kind: 'greeting', text: cfg.greeting || 'Hi! I answer common questions about dry needling from our clinic\'s FAQ.',
-      note: 'I can\'t give medical advice or see your records. For your own care, please ask your clinician.', suggestions: [] };
+    const message = { role: 'bot', kind: 'greeting', text: cfg.greeting || t.greeting,
+      note: t.greetingNote, suggestions: [] };
     state.messages.push(message); save(); render();
     try {
-      const faqs = await getJson('/faqs');
+      const faqs = await getJson('/faqs?language=' + language);
       const wanted = (cfg.suggested || '').split(',').map((s) => s.trim()).filter(Boolean);
       const picked = wanted.length ? wanted.map((id) => faqs.find((f) => f.faqId === id)).filter(Boolean) : faqs.slice(0, 4);
       message.suggestions = picked.slice(0, 4).map((f) => ({ faqId: f.faqId, question: f.question }));
@@ -133,20 +157,17 @@ a { color: #0b57d0; text-decoration: underline; }
     busy = true;
     clearErrors();
     state.messages.push({ role: 'user', text: question }); save(); render();
-    const typing = el('div', { class: 'typing', 'aria-label': 'The assistant is typing' }, el('span', { text: '•' }), el('span', { text: '•' }), el('span', { text: '•' }));
+    const typing = el('div', { class: 'typing', 'aria-label': t.typing }, el('span', { text: '•' }), el('span', { text: '•' }), el('span', { text: '•' }));
     log.append(typing); scrollDown();
     try {
-      const reply = await postJson('/ask', { question, channel: 'web', sessionId: sessionId() });
+      const reply = await postJson('/ask', { question, channel: 'web', sessionId: sessionId(), language });
       input.value = '';
       state.messages.push({ role: 'bot', kind: reply.outcome, text: reply.answer, disclaimer: reply.disclaimer,
         faqId: reply.faqId, suggestions: reply.suggestions || [] });
     } catch (error) {
       state.messages.pop(); // the question was not answered; it stays in the input box to send again
       input.value = question;
-      showError(error.status === 429 ? 'Lots of questions right now. Please wait a moment, then try again.'
-        : error.status === 503 ? 'The assistant is briefly unavailable. Please try again in a few seconds.'
-        : error.status === 400 ? 'Please shorten your question (up to 500 characters) and try again.'
-        : 'Sorry, I couldn\'t reach the clinic\'s assistant. Check your connection and try again.', question);
+      showError(error.status === 429 ? t.busy : error.status === 503 ? t.unavailable : error.status === 400 ? t.tooLong : t.offline, question);
     } finally {
       typing.remove();
       busy = false;
@@ -155,7 +176,7 @@ a { color: #0b57d0; text-decoration: underline; }
   }
 
   function showError(text, question) {
-    const retry = el('button', { type: 'button', text: 'Try again' });
+    const retry = el('button', { type: 'button', text: t.retry });
     retry.addEventListener('click', () => ask(question));
     log.append(el('div', { class: 'error', role: 'alert' }, el('div', { text }), retry));
     scrollDown();
@@ -170,20 +191,20 @@ a { color: #0b57d0; text-decoration: underline; }
   }
 
   function renderMessage(m, index) {
-    if (m.role === 'user') return el('div', { class: 'msg user' }, el('span', { class: 'visually-hidden', text: 'You: ' }), m.text);
+    if (m.role === 'user') return el('div', { class: 'msg user' }, el('span', { class: 'visually-hidden', text: t.you }), m.text);
     const box = el('div', { class: 'msg bot' + (m.kind === 'urgent' ? ' urgent' : ''), role: m.kind === 'urgent' ? 'alert' : null });
     if (m.kind === 'urgent') {
-      box.append(el('span', { class: 'alert', text: 'Seek care now' }));
+      box.append(el('span', { class: 'alert', text: t.seekCare }));
     }
-    box.append(el('span', { class: 'visually-hidden', text: 'Assistant: ' }), ...linkify(m.text));
+    box.append(el('span', { class: 'visually-hidden', text: t.assistant }), ...linkify(m.text));
     if (m.kind === 'urgent' && cfg.phone) {
-      box.append(el('div', {}, 'Clinic: ', el('a', { href: 'tel:' + cfg.phone.replace(/[^\d+]/g, ''), text: cfg.phone })));
+      box.append(el('div', {}, t.clinic, el('a', { href: 'tel:' + cfg.phone.replace(/[^\d+]/g, ''), text: cfg.phone })));
     }
     if (m.note) box.append(el('div', { class: 'note', text: m.note }));
     if (m.disclaimer) box.append(el('span', { class: 'disclaimer', text: m.disclaimer }));
     const suggestions = m.suggestions || [];
     if (suggestions.length && m.kind !== 'urgent') {
-      box.append(chips(suggestions, m.kind === 'clarify' ? 'Did you mean' : m.kind === 'answered' ? 'You might also ask' : 'Suggested questions'));
+      box.append(chips(suggestions, m.kind === 'clarify' ? t.didYouMean : m.kind === 'answered' ? t.alsoAsk : t.suggested));
     }
     if (m.kind === 'answered' && m.faqId && feedbackEnabled) box.append(rating(m, index));
     return box;
@@ -205,11 +226,11 @@ a { color: #0b57d0; text-decoration: underline; }
       try { await postJson('/feedback', { faqId: message.faqId, helpful, sessionId: sessionId() }); }
       catch (e) { if (e.status === 404) { feedbackEnabled = false; render(); } }
     };
-    const up = el('button', { type: 'button', 'aria-label': 'Helpful', 'aria-pressed': String(message.rated === true), text: 'Yes' });
-    const down = el('button', { type: 'button', 'aria-label': 'Not helpful', 'aria-pressed': String(message.rated === false), text: 'No' });
+    const up = el('button', { type: 'button', 'aria-label': t.helpful, 'aria-pressed': String(message.rated === true), text: t.yes });
+    const down = el('button', { type: 'button', 'aria-label': t.notHelpful, 'aria-pressed': String(message.rated === false), text: t.no });
     up.addEventListener('click', () => vote(true));
     down.addEventListener('click', () => vote(false));
-    return el('div', { class: 'rate', 'data-message': String(index) }, el('span', { text: message.rated === undefined ? 'Was this helpful?' : 'Thanks for the feedback.' }), up, down);
+    return el('div', { class: 'rate', 'data-message': String(index) }, el('span', { text: message.rated === undefined ? t.wasHelpful : t.thanks }), up, down);
   }
 
   // Only https, tel and mailto links; everything else stays plain text.
