@@ -49,6 +49,7 @@ internal static class FaqApp
     public static IHostApplicationBuilder AddFaq(this IHostApplicationBuilder builder)
     {
         builder.AddFaqHosting();
+        builder.AddFaqCompression();
         builder.AddFaqProblemDetails();
         builder.AddFaqStore();
         builder.AddFaqEmbeddings();
@@ -68,6 +69,7 @@ internal static class FaqApp
     public static IApplicationBuilder UseFaqPipeline(this IApplicationBuilder app)
     {
         app.UseFaqForwardedHeaders();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaffPageRedirect();

@@ -61,7 +61,7 @@ internal static class AskEndpoints
 
         if (!ChannelText.TryParse(request.Channel, out _))
         {
-            (errors ??= new(StringComparer.Ordinal))["channel"] = ["The channel must be one of: web, sms, whatsapp, api."];
+            (errors ??= new(StringComparer.Ordinal))["channel"] = [$"The channel must be one of: {string.Join(", ", ChannelText.Names)}."];
         }
 
         return errors;

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
+using Faq.Api.Answering;
+using Faq.Api.Ask;
+using Faq.Core.Channels;
 using Microsoft.OpenApi;
 
 namespace Faq.Api.OpenApi;
@@ -14,9 +17,14 @@ internal static class Examples
         {
             schema.Required = new HashSet<string> { "question" };
             schema.Examples = [new JsonObject { ["question"] = "Does dry needling hurt?", ["sessionId"] = "c-1234", ["channel"] = "web" }];
-            Describe(schema, "question", "The patient's question, 1 to 500 characters.");
-            Describe(schema, "sessionId", "Optional id of the conversation, at most 128 characters; echoed back.");
-            Describe(schema, "channel", "Optional: web (default), sms, whatsapp or api. sms and whatsapp get plain text that fits one 1,600-character message with the disclaimer.");
+            // Stated from the validator's own constants, so the document cannot drift from what the server enforces.
+            Constrain(schema, "question", JsonSchemaType.String, minLength: 1, maxLength: AnsweringService.MaxQuestionLength);
+            Constrain(schema, "sessionId", JsonSchemaType.String | JsonSchemaType.Null, maxLength: AskEndpoints.MaxSessionIdLength);
+            Constrain(schema, "channel", JsonSchemaType.String | JsonSchemaType.Null, values: ChannelText.Names);
+            Describe(schema, "question", $"The patient's question, 1 to {AnsweringService.MaxQuestionLength} characters, not blank.");
+            Describe(schema, "sessionId", $"Optional id of the conversation, at most {AskEndpoints.MaxSessionIdLength} characters; echoed back. "
+                + "With it, a follow-up that leans on the previous question (\"can dry needling help with it?\") is read in that context for a few minutes.");
+            Describe(schema, "channel", "Optional: web (default), sms, whatsapp or api, matched ignoring case. sms and whatsapp get plain text that fits one 1,600-character message with the disclaimer.");
         }
         else if (type == typeof(Answering.AskResponse))
         {
@@ -67,6 +75,27 @@ internal static class Examples
         }
 
         return Task.CompletedTask;
+    }
+
+    private static void Constrain(OpenApiSchema schema, string property, JsonSchemaType type, int? minLength = null, int? maxLength = null, IReadOnlyList<string>? values = null)
+    {
+        if (schema.Properties?.TryGetValue(property, out var value) == true && value is OpenApiSchema declared)
+        {
+            declared.Type = type;
+            declared.MinLength = minLength;
+            declared.MaxLength = maxLength;
+            if (values is not null)
+            {
+                // A nullable property's enum lists null too, or a validator would refuse the null its type allows.
+                var allowed = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+                if (type.HasFlag(JsonSchemaType.Null))
+                {
+                    allowed.Add(null!);
+                }
+
+                declared.Enum = allowed;
+            }
+        }
     }
 
     private static void Describe(OpenApiSchema schema, string property, string description)

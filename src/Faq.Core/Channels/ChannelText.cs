@@ -33,6 +33,9 @@ public static partial class ChannelText
     /// <summary>Added where an answer was shortened.</summary>
     public const string Shortened = "(Shortened: ask a more specific question for more, or contact the clinic.)";
 
+    /// <summary>The channel names a client may send (matched ignoring case and surrounding spaces; absent or empty means web).</summary>
+    public static IReadOnlyList<string> Names { get; } = ["web", "sms", "whatsapp", "api"];
+
     /// <summary>Parses a channel name; null or empty means web.</summary>
     public static bool TryParse(string? name, out Channel channel)
     {
