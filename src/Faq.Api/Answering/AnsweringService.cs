@@ -2,6 +2,7 @@ using Faq.Api.Review;
 using Faq.Api.Snapshots;
 using Faq.Core.Answering;
 using Faq.Core.Channels;
+using Faq.Core.Conversation;
 
 namespace Faq.Api.Answering;
 
@@ -13,6 +14,7 @@ namespace Faq.Api.Answering;
 internal sealed partial class AnsweringService(
     FaqSnapshots snapshots,
     FaqAnswerer answerer,
+    ConversationMemory conversations,
     UnansweredRecorder review,
     IOptions<FeaturedQuestionsOptions> featured,
     TimeProvider time,
@@ -24,13 +26,14 @@ internal sealed partial class AnsweringService(
     /// <summary>Why nothing can be answered yet (while <see cref="AnswerAsync"/> returns null).</summary>
     public string? NotLoadedReason => snapshots.Health.Reason;
 
-    /// <summary>Answers a patient's question; null while no FAQ could be loaded yet.</summary>
-    public Task<FaqReply?> AnswerAsync(string question, Channel channel, CancellationToken cancellationToken) =>
-        AnswerAsync(question, channel.ToString(), keepForReview: true, cancellationToken);
+    /// <summary>Answers a patient's question; null while no FAQ could be loaded yet. With a <paramref name="sessionId"/>, a
+    /// follow-up is read with the conversation's previous topic (kept in memory for a few minutes, see <see cref="ConversationMemory"/>).</summary>
+    public Task<FaqReply?> AnswerAsync(string question, Channel channel, string? sessionId, CancellationToken cancellationToken) =>
+        AnswerAsync(question, channel.ToString(), sessionId, keepForReview: true, cancellationToken);
 
-    /// <summary>Answers a staff member's trial question the same way, without keeping it for review; null while no FAQ is loaded.</summary>
+    /// <summary>Answers a staff member's trial question the same way, alone and without keeping it for review; null while no FAQ is loaded.</summary>
     public Task<FaqReply?> TryAsync(string question, CancellationToken cancellationToken) =>
-        AnswerAsync(question, "staff try", keepForReview: false, cancellationToken);
+        AnswerAsync(question, "staff try", sessionId: null, keepForReview: false, cancellationToken);
 
     /// <summary>Every question of the FAQ being served, the clinic's featured ones first in its order, then by id; null while no FAQ is loaded.</summary>
     public IReadOnlyList<Suggestion>? Questions()
@@ -47,14 +50,20 @@ internal sealed partial class AnsweringService(
             .Select(e => new Suggestion(e.Id, e.Question))];
     }
 
-    private async Task<FaqReply?> AnswerAsync(string question, string askedOn, bool keepForReview, CancellationToken cancellationToken)
+    private async Task<FaqReply?> AnswerAsync(string question, string askedOn, string? sessionId, bool keepForReview, CancellationToken cancellationToken)
     {
         if (snapshots.Current is not { } snapshot)
         {
             return null;
         }
 
-        var reply = await answerer.AnswerAsync(snapshot.Index, question, cancellationToken);
+        var reply = await answerer.AnswerAsync(snapshot.Index, question, conversations.TopicOf(sessionId), cancellationToken);
+        conversations.Remember(sessionId, reply);
+        if (reply.ContextFaqId is { } context)
+        {
+            LogFollowUp(logger, context);
+        }
+
         LogReplied(logger, askedOn, reply.Outcome, reply.FaqId, reply.Confidence, reply.Triage.Category, reply.Degraded);
         if (snapshots.ReportEmbedding(reply.Degraded, time.GetUtcNow()))
         {
@@ -78,6 +87,9 @@ internal sealed partial class AnsweringService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replied on {Channel} {Outcome} with {FaqId} at confidence {Confidence:F3} (triage {Triage}, keyword only {Degraded})")]
     private static partial void LogReplied(ILogger logger, string channel, AnswerOutcome outcome, string? faqId, double confidence, Faq.Core.Triage.UrgentCategory triage, bool degraded);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Read a follow-up with the previous topic {Topic}")]
+    private static partial void LogFollowUp(ILogger logger, string topic);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Degraded: the embedding service is failing, questions are answered by keyword similarity alone")]
     private static partial void LogDegraded(ILogger logger);

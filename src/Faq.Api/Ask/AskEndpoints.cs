@@ -31,7 +31,7 @@ internal static class AskEndpoints
         }
 
         var channel = ChannelText.TryParse(request!.Channel, out var parsed) ? parsed : Channel.Web; // validated above
-        return await answering.AnswerAsync(request.Question!, channel, cancellationToken) is { } reply
+        return await answering.AnswerAsync(request.Question!, channel, request.SessionId, cancellationToken) is { } reply
             ? TypedResults.Ok(reply.ToResponse(request.SessionId, channel))
             : Replies.NotLoaded(httpContext, answering.NotLoadedReason);
     }

@@ -28,7 +28,7 @@ internal static class Examples
         }
         else if (type == typeof(Answering.AskResponse))
         {
-            schema.Required = new HashSet<string> { "outcome", "answer", "confidence", "suggestions", "disclaimer" };
+            schema.Required = new HashSet<string> { "outcome", "answer", "confidence", "suggestions", "disclaimer", "contact" };
             schema.Examples = [new JsonObject
             {
                 ["outcome"] = "answered",
@@ -38,10 +38,12 @@ internal static class Examples
                 ["suggestions"] = new JsonArray(new JsonObject { ["faqId"] = "side-effects", ["question"] = "What are the side effects of dry needling?" }),
                 ["disclaimer"] = "This is general information, not medical advice. Please talk to your physical therapist, podiatrist or doctor about your own situation.",
                 ["sessionId"] = "c-1234",
+                ["contact"] = new JsonArray(new JsonObject { ["kind"] = "call", ["label"] = "Call 555-0100", ["href"] = "tel:5550100" }),
             }];
-            Describe(schema, "outcome", "answered, clarify, fallback or urgent.");
+            Describe(schema, "outcome", "answered, clarify, fallback, urgent or smalltalk (a greeting, thanks, goodbye or \"ok\" got a short reply of its own; confidence 1, no faqId).");
+            Describe(schema, "contact", "Ways to reach a person at the clinic (kind call, book or email; a label and a tel:, mailto: or https link), from its configuration; on every reply but an urgent one, empty when none is configured. Offer them with clarify and fallback replies and after \"not helpful\".");
             Describe(schema, "faqId", "The entry answered from; only when outcome is answered.");
-            Describe(schema, "confidence", "Calibrated confidence in the best entry, 0 to 1.");
+            Describe(schema, "confidence", "Calibrated confidence in the best entry, 0 to 1; 1 for urgent and smalltalk replies.");
             Describe(schema, "disclaimer", "Present and non-empty on every reply.");
             Describe(schema, "category", "For an urgent reply, the red-flag category (breathing, chest-cardiac, anaphylaxis, stroke, bleeding, blood-cough-vomit, infection, clot, cold-limb, nerve, collapse, self-harm, emergency) to route it by; null otherwise. self-harm replies offer the crisis line, all others the emergency number.");
         }

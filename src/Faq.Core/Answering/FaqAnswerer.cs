@@ -55,8 +55,20 @@ public sealed class FaqAnswerer
     /// <summary>The urgent triage in force.</summary>
     public UrgentTriage Triage => _triage;
 
-    /// <summary>Answers a question.</summary>
-    public async Task<FaqReply> AnswerAsync(FaqIndex index, string question, CancellationToken cancellationToken = default)
+    /// <summary>Answers a question on its own.</summary>
+    public Task<FaqReply> AnswerAsync(FaqIndex index, string question, CancellationToken cancellationToken = default) =>
+        AnswerAsync(index, question, previousTopic: null, cancellationToken);
+
+    /// <summary>
+    /// Answers a question in a conversation: urgent triage on the message alone first; small talk gets a short reply;
+    /// a question that leans on what came before (<see cref="Conversation.FollowUp.IsIncomplete"/>, "can dry needling
+    /// help with it?") is matched together with the previous turn's topic, a complete one alone.
+    /// </summary>
+    /// <param name="index">The FAQ being served.</param>
+    /// <param name="question">The patient's message.</param>
+    /// <param name="previousTopic">The entry the previous turn was answered from, if the conversation has one.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    public async Task<FaqReply> AnswerAsync(FaqIndex index, string question, string? previousTopic, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(question);
@@ -68,18 +80,44 @@ public sealed class FaqAnswerer
             return new FaqReply(AnswerOutcome.Urgent, _clinic.Render(template), null, 1.0, [], _options.Disclaimer, [], triage, false);
         }
 
-        if (SmallTalk.IsGreetingOrThanks(question))
+        var contact = _clinic.ContactActions();
+        if (SmallTalk.Classify(question) is not SmallTalkKind.None and var kind)
         {
-            var starters = _starters.Where(index.ById.ContainsKey).Select(id => index.Entries[index.ById[id]])
-                .Concat(index.Entries.Where(e => !_starters.Contains(e.Id)))
-                .Take(_options.MaxSuggestions)
-                .Select(e => new Suggestion(e.Id, e.Question))
-                .ToList();
-            return new FaqReply(AnswerOutcome.Fallback, _clinic.Render(_options.GreetingMessage), null, 0, starters, _options.Disclaimer, [], triage, false);
+            IReadOnlyList<Suggestion> starters = kind == SmallTalkKind.Greeting
+                ? [.. _starters.Where(index.ById.ContainsKey).Select(id => index.Entries[index.ById[id]])
+                    .Concat(index.Entries.Where(e => !_starters.Contains(e.Id)))
+                    .Take(_options.MaxSuggestions)
+                    .Select(e => new Suggestion(e.Id, e.Question))]
+                : [];
+            var text = kind switch
+            {
+                SmallTalkKind.Greeting => _options.GreetingMessage,
+                SmallTalkKind.Thanks => _options.ThanksMessage,
+                SmallTalkKind.Goodbye => _options.GoodbyeMessage,
+                _ => _options.AcknowledgementMessage,
+            };
+            return new FaqReply(AnswerOutcome.SmallTalk, _clinic.Render(text), null, 1.0, starters, _options.Disclaimer, [], triage, false) { Contact = contact };
+        }
+
+        // A follow-up is read with the previous topic: first with the topic's labels (its subject: "conditions
+        // plantar fasciitis" rather than the aspect its question asked about), then with its question. A reading is
+        // taken only when it leads somewhere (answered or clarify); a follow-up that fits nothing even with its context
+        // is judged as the patient wrote it.
+        if (previousTopic is not null && index.ById.TryGetValue(previousTopic, out var topicIndex) && Conversation.FollowUp.IsIncomplete(question))
+        {
+            var topic = index.Entries[topicIndex];
+            foreach (var reading in Conversation.FollowUp.WithContext(question, topic))
+            {
+                var reply = Decide(index, await index.SearchAsync(reading, CandidateCount, _options.Fusion, cancellationToken), triage);
+                if (reply.Outcome != AnswerOutcome.Fallback)
+                {
+                    return reply with { Contact = contact, ContextFaqId = topic.Id };
+                }
+            }
         }
 
         var search = await index.SearchAsync(question, CandidateCount, _options.Fusion, cancellationToken);
-        return Decide(index, search, triage);
+        return Decide(index, search, triage) with { Contact = contact };
     }
 
     private FaqReply Decide(FaqIndex index, SearchResult search, TriageResult triage)

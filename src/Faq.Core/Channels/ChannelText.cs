@@ -71,13 +71,29 @@ public static partial class ChannelText
             }
         }
 
+        // A patient the bot could not help is offered a person: the contact line is never cut.
+        var contact = reply.Outcome is AnswerOutcome.Clarify or AnswerOutcome.Fallback ? ContactLine(reply.Contact) : string.Empty;
         var text = body.ToString();
-        if (text.Length <= budget || reply.Outcome == AnswerOutcome.Urgent)
+        if (text.Length + contact.Length <= budget || reply.Outcome == AnswerOutcome.Urgent)
         {
-            return text;
+            return text + contact;
         }
 
-        return Shorten(text, budget - Shortened.Length - 1) + " " + Shortened;
+        return Shorten(text, budget - contact.Length - Shortened.Length - 1) + " " + Shortened + contact;
+    }
+
+    /// <summary>"\n\nTo talk to a person: call 555-0100, book online at https://… or email …", or empty without contact details.</summary>
+    public static string ContactLine(IReadOnlyList<ContactAction> contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        if (contact.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var ways = contact.Select(a => a.Kind == "book" ? "book online at " + a.Href : char.ToLowerInvariant(a.Label[0]) + a.Label[1..]).ToList();
+        var joined = ways.Count == 1 ? ways[0] : string.Join(", ", ways.Take(ways.Count - 1)) + " or " + ways[^1];
+        return "\n\nTo talk to a person: " + joined + ".";
     }
 
     /// <summary>One message: the shaped answer, a blank line, the disclaimer.</summary>
