@@ -170,6 +170,12 @@ public sealed class FaqAnswererTests
         var reply = await Answerer().AnswerAsync(index, "i feel dizzy after my session");
         Assert.Equal(AnswerOutcome.Answered, reply.Outcome);
         Assert.Equal("side-effects", reply.FaqId);
+
+        // Dizziness with a sign of an emergency is still urgent.
+        foreach (var urgent in new[] { "my heart is racing and I feel dizzy", "I hit my head on the table and now I'm dizzy and confused", "I'm dizzy and my face is drooping on one side" })
+        {
+            Assert.Equal(AnswerOutcome.Urgent, (await Answerer().AnswerAsync(index, urgent)).Outcome);
+        }
     }
 
     [Fact]
