@@ -19,6 +19,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     private readonly Task<MiniLmModel> _model;
     private readonly MiniLmOptions _options;
+    private readonly SemaphoreSlim _turns;
     private readonly EmbeddingGeneratorMetadata _metadata = new("onnxruntime", null, ModelId, Dimensions);
 
     /// <summary>Starts loading the model shipped with the application.</summary>
@@ -38,6 +39,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
         }
 
+        _turns = new SemaphoreSlim(_options.MaxConcurrentInferences, _options.MaxConcurrentInferences);
         _model = Task.Run(() => MiniLmModel.Load(open, _options));
     }
 
@@ -53,7 +55,17 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         ArgumentNullException.ThrowIfNull(values);
         var texts = values as IReadOnlyList<string> ?? [.. values];
         var model = await ReadyModelAsync(cancellationToken);
-        var vectors = model.Embed(texts, cancellationToken);
+        await _turns.WaitAsync(cancellationToken);
+        float[][] vectors;
+        try
+        {
+            vectors = model.Embed(texts, cancellationToken);
+        }
+        finally
+        {
+            _turns.Release();
+        }
+
         var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Length);
         foreach (var vector in vectors)
         {
@@ -68,7 +80,19 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     {
         ArgumentNullException.ThrowIfNull(text);
         var model = _model.IsCompletedSuccessfully ? _model.Result : await ReadyModelAsync(cancellationToken);
-        return model.Embed(text);
+        if (!_turns.Wait(0, CancellationToken.None))
+        {
+            await _turns.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            return model.Embed(text);
+        }
+        finally
+        {
+            _turns.Release();
+        }
     }
 
     private async Task<MiniLmModel> ReadyModelAsync(CancellationToken cancellationToken)
@@ -101,6 +125,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// <inheritdoc />
     public void Dispose()
     {
+        _turns.Dispose();
         if (_model.IsCompletedSuccessfully)
         {
             _model.Result.Dispose();
@@ -150,6 +175,10 @@ public sealed class MiniLmOptions
     /// <summary>How long a call waits for the model to finish loading before it fails.</summary>
     public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Inferences run at once; further callers wait their turn without holding a thread. An inference
+    /// keeps a core busy, so more than one per core only adds scratch memory and stretches every caller's wait.</summary>
+    public int MaxConcurrentInferences { get; set; } = Environment.ProcessorCount;
+
     /// <summary>The problems with these options, if any.</summary>
     public IEnumerable<string> Validate()
     {
@@ -166,6 +195,11 @@ public sealed class MiniLmOptions
         if (MaxTokens is < 8 or > 512)
         {
             yield return "MaxTokens must be between 8 and 512.";
+        }
+
+        if (MaxConcurrentInferences is < 1 or > 1024)
+        {
+            yield return "MaxConcurrentInferences must be between 1 and 1024.";
         }
 
         if (LoadTimeout <= TimeSpan.Zero)

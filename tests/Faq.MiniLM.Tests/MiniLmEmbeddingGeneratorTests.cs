@@ -124,9 +124,26 @@ public sealed class MiniLmEmbeddingGeneratorTests(SharedModel model) : IClassFix
     [Fact]
     public void InvalidOptionsAreRejectedWithTheirNames()
     {
-        var error = Assert.Throws<ArgumentException>(() => new MiniLmEmbeddingGenerator(new MiniLmOptions { IntraOpThreads = 0, BatchSize = 0 }));
+        var error = Assert.Throws<ArgumentException>(() => new MiniLmEmbeddingGenerator(new MiniLmOptions { IntraOpThreads = 0, BatchSize = 0, MaxConcurrentInferences = 0 }));
         Assert.Contains("IntraOpThreads", error.Message, StringComparison.Ordinal);
         Assert.Contains("BatchSize", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxConcurrentInferences", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CallersBeyondTheInferenceLimitTakeTurnsAndGetTheSameVectors()
+    {
+        using var oneAtATime = new MiniLmEmbeddingGenerator(new MiniLmOptions { MaxConcurrentInferences = 1 });
+        string[] questions = ["does it hurt", "how many sessions", "can i run after", "is it acupuncture"];
+        var expected = await EmbedAsync(questions);
+        var calls = Enumerable.Range(0, 24).Select(i => i % 2 == 0
+            ? oneAtATime.EmbedAsync(questions[i % questions.Length]).AsTask()
+            : oneAtATime.GenerateAsync([questions[i % questions.Length]]).ContinueWith(t => t.Result[0].Vector.ToArray(), TaskScheduler.Default));
+        var results = await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(60));
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(1.0, Cosine(expected[i % questions.Length], results[i]), 4);
+        }
     }
 
     private async Task<float[][]> EmbedAsync(params string[] texts) =>
