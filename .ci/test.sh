@@ -11,13 +11,15 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Azurite (the Table Storage emulator) from npm, at the version pinned in tests/tools/package-lock.json.
+# Azurite (the Table Storage emulator) and axe-core (accessibility checks run in Chromium) from npm, at the versions
+# pinned in tests/tools/package-lock.json.
 if ! command -v npm >/dev/null 2>&1; then
-  echo "Node.js and npm are required to install Azurite for the storage tests." >&2
+  echo "Node.js and npm are required to install Azurite and axe-core for the tests." >&2
   exit 1
 fi
-if [ ! -x tests/tools/node_modules/.bin/azurite-table ] || [ tests/tools/package-lock.json -nt tests/tools/node_modules/.package-lock.json ]; then
-  echo "Installing test tools (Azurite) into tests/tools …"
+if [ ! -x tests/tools/node_modules/.bin/azurite-table ] || [ ! -f tests/tools/node_modules/axe-core/axe.min.js ] \
+   || [ tests/tools/package-lock.json -nt tests/tools/node_modules/.package-lock.json ]; then
+  echo "Installing test tools (Azurite, axe-core) into tests/tools …"
   npm ci --prefix tests/tools --no-audit --no-fund --loglevel=error
 fi
 

@@ -50,6 +50,7 @@ internal static class FaqApp
     public static IHostApplicationBuilder AddFaq(this IHostApplicationBuilder builder)
     {
         builder.AddFaqHosting();
+        builder.AddFaqCompression();
         builder.AddFaqProblemDetails();
         builder.AddFaqStore();
         builder.AddFaqEmbeddings();
@@ -70,6 +71,7 @@ internal static class FaqApp
     public static IApplicationBuilder UseFaqPipeline(this IApplicationBuilder app)
     {
         app.UseFaqForwardedHeaders();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaffPageRedirect();

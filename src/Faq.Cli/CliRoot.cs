@@ -9,6 +9,7 @@ internal static class CliRoot
     {
         var root = new RootCommand("Faq: measure and calibrate the answering pipeline, and import or export the FAQ of the configured store.");
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(EvalFollowUpsCommand.Create());
         root.Subcommands.Add(CalibrateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(StoreCommands.CreateImport());

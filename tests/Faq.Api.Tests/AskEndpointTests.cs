@@ -69,10 +69,37 @@ public sealed class AskEndpointTests : IClassFixture<FaqApiFactory>
     public async Task AGreetingOffersTheFeaturedQuestions()
     {
         var body = await AskOk(new { question = "Hi there!" });
-        Assert.Equal("fallback", body.GetProperty("outcome").GetString());
+        Assert.Equal("smalltalk", body.GetProperty("outcome").GetString());
         Assert.Equal(
             Answering.FeaturedQuestionsOptions.Default.Take(3),
             body.GetProperty("suggestions").EnumerateArray().Select(s => s.GetProperty("faqId").GetString()));
+    }
+
+    [Fact]
+    public async Task ThanksIsNotAnsweredWithTheGreeting()
+    {
+        var body = await AskOk(new { question = "thanks!" });
+        Assert.Equal("smalltalk", body.GetProperty("outcome").GetString());
+        Assert.DoesNotContain("Hi!", body.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, body.GetProperty("confidence").GetDouble());
+        Assert.Equal(0, body.GetProperty("suggestions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AFollowUpInTheSameSessionIsAnsweredWithThePreviousTopic()
+    {
+        var session = Guid.NewGuid().ToString("N");
+        Assert.Equal("plantar-fasciitis-causes", (await AskOk(new { question = "What is plantar fasciitis?", sessionId = session })).GetProperty("faqId").GetString());
+        Assert.Equal("plantar-fasciitis", (await AskOk(new { question = "can dry needling help with it?", sessionId = session })).GetProperty("faqId").GetString());
+        Assert.NotEqual("plantar-fasciitis", (await AskOk(new { question = "can dry needling help with it?" })).GetProperty("faqId").GetString());
+        Assert.NotEqual("plantar-fasciitis", (await AskOk(new { question = "can dry needling help with it?", sessionId = Guid.NewGuid().ToString("N") })).GetProperty("faqId").GetString());
+    }
+
+    [Fact]
+    public async Task WithoutContactDetailsConfiguredRepliesOfferNoContactActions()
+    {
+        var body = await AskOk(new { question = "What is the capital of France?" });
+        Assert.Equal(0, body.GetProperty("contact").GetArrayLength());
     }
 
     [Theory]

@@ -139,6 +139,18 @@ public sealed class TwilioWebhookTests : IDisposable
     }
 
     [Fact]
+    public async Task ATextThatFallsBackOffersAPersonAndAFollowUpUsesTheSendersPreviousTopic()
+    {
+        using var fallback = await Post(Sms("tell me about cupping therapy", "+15550003333"), null);
+        Assert.Contains("To talk to a person: call 555-0142", await MessageText(fallback), StringComparison.Ordinal);
+
+        using var first = await Post(Sms("What is plantar fasciitis?", "+15550004444"), null);
+        Assert.Contains("plantar fascia is a thick band", await MessageText(first), StringComparison.Ordinal);
+        using var followUp = await Post(Sms("can dry needling help with it?", "+15550004444"), null);
+        Assert.Contains("calf (gastrocnemius and soleus)", await MessageText(followUp), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheAskApiShapesSmsRepliesAndEchoesTheSession()
     {
         using var response = await _client.PostAsJsonAsync("/api/ask", new { question = "tell me about cupping therapy", channel = "sms", sessionId = "sms-42" });

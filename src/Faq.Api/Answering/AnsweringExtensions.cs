@@ -1,4 +1,5 @@
 using Faq.Core.Answering;
+using Faq.Core.Conversation;
 using Faq.Core.Triage;
 using Microsoft.Extensions.AI;
 
@@ -19,6 +20,7 @@ internal static class AnsweringExtensions
 {
     public const string AnsweringSection = "Faq:Answering";
     public const string ClinicSection = "Faq:Clinic";
+    public const string ConversationSection = "Faq:Conversation";
 
     /// <summary>The answering policy, the clinic's details, the featured questions and the answering service every channel uses.</summary>
     public static IHostApplicationBuilder AddFaqAnswering(this IHostApplicationBuilder builder)
@@ -50,6 +52,11 @@ internal static class AnsweringExtensions
             sp.GetRequiredService<IOptions<ClinicProfile>>().Value,
             sp.GetRequiredService<UrgentTriage>(),
             sp.GetRequiredService<IOptions<FeaturedQuestionsOptions>>().Value.FeaturedQuestions));
+        // Follow-ups: each conversation's previous topic, in memory for a few minutes.
+        builder.Services.AddOptions<ConversationOptions>().BindConfiguration(ConversationSection)
+            .ValidateProblems(o => o.Validate())
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => new ConversationMemory(sp.GetRequiredService<IOptions<ConversationOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<AnsweringService>();
         return builder;
     }

@@ -3,6 +3,7 @@ using Faq.Api.Review;
 using Faq.Api.Snapshots;
 using Faq.Core.Answering;
 using Faq.Core.Channels;
+using Faq.Core.Conversation;
 
 namespace Faq.Api.Answering;
 
@@ -14,6 +15,7 @@ namespace Faq.Api.Answering;
 internal sealed partial class AnsweringService(
     FaqSnapshots snapshots,
     FaqAnswerer answerer,
+    ConversationMemory conversations,
     UnansweredRecorder review,
     UsageCounter usage,
     IOptions<FeaturedQuestionsOptions> featured,
@@ -28,16 +30,18 @@ internal sealed partial class AnsweringService(
 
     /// <summary>Answers a patient's question; null while no FAQ could be loaded yet.</summary>
     public Task<FaqReply?> AnswerAsync(string question, Channel channel, CancellationToken cancellationToken) =>
-        AnswerAsync(question, channel, null, cancellationToken);
+        AnswerAsync(question, channel, language: null, sessionId: null, cancellationToken);
 
     /// <summary>Answers a patient's question in their language (<paramref name="language"/>, a supported code, is a hint
-    /// the message's own words overrule when clear); null while no FAQ could be loaded yet.</summary>
-    public Task<FaqReply?> AnswerAsync(string question, Channel channel, string? language, CancellationToken cancellationToken) =>
-        ReplyAsync(question, channel, patient: true, language, cancellationToken);
+    /// the message's own words overrule when clear); null while no FAQ could be loaded yet. With a
+    /// <paramref name="sessionId"/>, a follow-up is read with the conversation's previous topic (kept in memory for a
+    /// few minutes, see <see cref="ConversationMemory"/>).</summary>
+    public Task<FaqReply?> AnswerAsync(string question, Channel channel, string? language, string? sessionId, CancellationToken cancellationToken) =>
+        ReplyAsync(question, channel, patient: true, language, sessionId, cancellationToken);
 
-    /// <summary>Answers a staff member's trial question the same way, without keeping it for review; null while no FAQ is loaded.</summary>
+    /// <summary>Answers a staff member's trial question the same way, alone and without keeping it for review; null while no FAQ is loaded.</summary>
     public Task<FaqReply?> TryAsync(string question, CancellationToken cancellationToken) =>
-        ReplyAsync(question, Channel.Web, patient: false, null, cancellationToken);
+        ReplyAsync(question, Channel.Web, patient: false, language: null, sessionId: null, cancellationToken);
 
     /// <summary>Every question of the FAQ being served, the clinic's featured ones first in its order, then by id; null while no FAQ is loaded.</summary>
     public IReadOnlyList<Suggestion>? Questions() => Questions(Faq.Core.Languages.FaqLanguages.English);
@@ -59,14 +63,20 @@ internal sealed partial class AnsweringService(
     }
 
     /// <param name="patient">False for a staff member's trial: neither counted nor kept for review.</param>
-    private async Task<FaqReply?> ReplyAsync(string question, Channel channel, bool patient, string? language, CancellationToken cancellationToken)
+    private async Task<FaqReply?> ReplyAsync(string question, Channel channel, bool patient, string? language, string? sessionId, CancellationToken cancellationToken)
     {
         if (snapshots.Current is not { } snapshot)
         {
             return null;
         }
 
-        var reply = await answerer.AnswerAsync(snapshot.Index, question, language, cancellationToken);
+        var reply = await answerer.AnswerAsync(snapshot.Index, question, language, conversations.TopicOf(sessionId), cancellationToken);
+        conversations.Remember(sessionId, reply);
+        if (reply.ContextFaqId is { } context)
+        {
+            LogFollowUp(logger, context);
+        }
+
         LogReplied(logger, patient ? channel.ToString() : "staff try", reply.Outcome, reply.FaqId, reply.Confidence, reply.Triage.Category, reply.Degraded);
         if (snapshots.ReportEmbedding(reply.Degraded, time.GetUtcNow()))
         {
@@ -91,6 +101,9 @@ internal sealed partial class AnsweringService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replied on {Channel} {Outcome} with {FaqId} at confidence {Confidence:F3} (triage {Triage}, keyword only {Degraded})")]
     private static partial void LogReplied(ILogger logger, string channel, AnswerOutcome outcome, string? faqId, double confidence, Faq.Core.Triage.UrgentCategory triage, bool degraded);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Read a follow-up with the previous topic {Topic}")]
+    private static partial void LogFollowUp(ILogger logger, string topic);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Degraded: the embedding service is failing, questions are answered by keyword similarity alone")]
     private static partial void LogDegraded(ILogger logger);

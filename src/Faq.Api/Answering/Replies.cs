@@ -5,10 +5,11 @@ using Faq.Core.Channels;
 namespace Faq.Api.Answering;
 
 /// <summary>The bot's reply.</summary>
-/// <param name="Outcome"><c>answered</c>, <c>clarify</c>, <c>fallback</c> or <c>urgent</c>.</param>
+/// <param name="Outcome"><c>answered</c>, <c>clarify</c>, <c>fallback</c>, <c>urgent</c> or <c>smalltalk</c> (a greeting,
+/// thanks, goodbye or "ok" got a short reply of its own).</param>
 /// <param name="Answer">Text for the patient.</param>
 /// <param name="FaqId">The entry answered from; only when the outcome is <c>answered</c>.</param>
-/// <param name="Confidence">Calibrated confidence in the best entry, 0 to 1.</param>
+/// <param name="Confidence">Calibrated confidence in the best entry, 0 to 1; 1 for urgent and small-talk replies.</param>
 /// <param name="Suggestions">Follow-up questions (answered), the candidates (clarify) or nearby entries (fallback).</param>
 /// <param name="Disclaimer">Always present, never empty.</param>
 /// <param name="Category">For an <c>urgent</c> reply, the red-flag category (<c>breathing</c>, <c>chest-cardiac</c>,
@@ -18,6 +19,9 @@ namespace Faq.Api.Answering;
 /// <param name="SessionId">The caller's session id, if it sent one.</param>
 /// <param name="Language">The language of the reply: <c>en</c> or <c>es</c>, the patient's as read from the message
 /// and the request's hint; English when undecided.</param>
+/// <param name="Contact">Ways to reach a person at the clinic (call, book, email) from its configuration, on every reply but
+/// an urgent one; empty when none is configured. The widget offers them with clarify and fallback replies and after
+/// "not helpful"; SMS and WhatsApp text of clarify and fallback replies ends with them.</param>
 internal sealed record AskResponse(
     string Outcome,
     string Answer,
@@ -27,7 +31,8 @@ internal sealed record AskResponse(
     string Disclaimer,
     string? Category,
     string? SessionId,
-    string Language);
+    string Language,
+    IReadOnlyList<ContactAction> Contact);
 
 /// <summary>How a reply, or the lack of one, looks over HTTP, the same on every endpoint that answers.</summary>
 internal static class Replies
@@ -44,7 +49,8 @@ internal static class Replies
         reply.Disclaimer,
         reply.Triage.CategoryId,
         sessionId,
-        reply.Language);
+        reply.Language,
+        reply.Contact);
 
     /// <summary>503 with Retry-After while no FAQ snapshot could be loaded (for example the store is down at a cold start).</summary>
     public static ProblemHttpResult NotLoaded(HttpContext httpContext, string? reason)

@@ -32,7 +32,7 @@ internal static class AskEndpoints
         }
 
         var channel = ChannelText.TryParse(request!.Channel, out var parsed) ? parsed : Channel.Web; // validated above
-        return await answering.AnswerAsync(request.Question!, channel, FaqLanguages.Normalize(request.Language), cancellationToken) is { } reply
+        return await answering.AnswerAsync(request.Question!, channel, FaqLanguages.Normalize(request.Language), request.SessionId, cancellationToken) is { } reply
             ? TypedResults.Ok(reply.ToResponse(request.SessionId, channel))
             : Replies.NotLoaded(httpContext, answering.NotLoadedReason);
     }
@@ -62,7 +62,7 @@ internal static class AskEndpoints
 
         if (!ChannelText.TryParse(request.Channel, out _))
         {
-            (errors ??= new(StringComparer.Ordinal))["channel"] = ["The channel must be one of: web, sms, whatsapp, api."];
+            (errors ??= new(StringComparer.Ordinal))["channel"] = [$"The channel must be one of: {string.Join(", ", ChannelText.Names)}."];
         }
 
         if (request.Language is not null && FaqLanguages.Normalize(request.Language) is null)

@@ -42,14 +42,24 @@ internal static class OpenApiEndpointExtensions
             return Task.CompletedTask;
         });
 
-    /// <summary>The operation is public; an integration key is optional and buys its own rate limit.</summary>
+    /// <summary>
+    /// The operation is public; an integration key is optional and buys its own rate limit, and a key that matches no
+    /// integration is refused with 401 (<see cref="Infrastructure.IntegrationKeyCheck"/>).
+    /// </summary>
     public static TBuilder AcceptsIntegrationKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddOpenApiOperationTransformer((operation, context, _) =>
-        {
-            operation.Security = [new OpenApiSecurityRequirement(), new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiExtensions.IntegrationKeyScheme, context.Document)] = [] }];
-            return Task.CompletedTask;
-        });
+        builder.RejectsUnknownIntegrationKey()
+            .ProducesProblems(StatusCodes.Status401Unauthorized)
+            .AddOpenApiOperationTransformer((operation, context, _) =>
+            {
+                operation.Security = [new OpenApiSecurityRequirement(), new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiExtensions.IntegrationKeyScheme, context.Document)] = [] }];
+                if (operation.Responses?.TryGetValue("401", out var response) == true && response is OpenApiResponse declared)
+                {
+                    declared.Description = "X-Api-Key was sent but matches no integration key (send none to be served anonymously).";
+                }
+
+                return Task.CompletedTask;
+            });
 
     /// <summary>What a problem response with this status means in this API.</summary>
     public static string Describe(int status) => status switch

@@ -56,7 +56,8 @@ internal sealed partial class TwilioMessages(
         }
 
         var question = body.Length > AnsweringService.MaxQuestionLength ? body[..AnsweringService.MaxQuestionLength] : body;
-        if (await answering.AnswerAsync(question, channel, cancellationToken) is not { } reply)
+        // The conversation is the sender, known only by the same one-way hash the logs use.
+        if (await answering.AnswerAsync(question, channel, string.IsNullOrEmpty(from) ? null : Mask(from), cancellationToken) is not { } reply)
         {
             LogReplied(logger, channel, Mask(from), "unavailable");
             return "Sorry, the assistant is briefly unavailable. Please try again in a few minutes.";

@@ -30,11 +30,20 @@ public sealed class AnsweringOptions
 
     /// <summary>Text of a fallback reply. Clinic placeholders such as <c>{contact}</c> are filled in.</summary>
     public string FallbackMessage { get; set; } =
-        "Sorry, I don't have a reliable answer to that. I can answer common questions about dry needling and foot and ankle pain. For anything else, or about your own care, please ask {clinic} directly. {contact}";
+        "Sorry, I don't have a reliable answer to that. I can answer common questions about dry needling and foot and ankle pain. For anything else, or about your own care, please ask {clinic} directly.";
 
     /// <summary>Reply to a message that is only a greeting or thanks; a few starter questions follow it.</summary>
     public string GreetingMessage { get; set; } =
         "Hi! I can answer common questions about dry needling and foot and ankle pain. What would you like to know?";
+
+    /// <summary>Reply to a message that is only thanks ("thanks!").</summary>
+    public string ThanksMessage { get; set; } = "You're welcome! Ask me anything else about dry needling whenever you like.";
+
+    /// <summary>Reply to a goodbye ("bye", "thanks, bye").</summary>
+    public string GoodbyeMessage { get; set; } = "Take care! I'm here if anything else comes up.";
+
+    /// <summary>Reply to an acknowledgement ("ok", "great").</summary>
+    public string AcknowledgementMessage { get; set; } = "Is there anything else you'd like to know?";
 
     /// <summary>Text of an urgent reply. Placeholders: {emergency}, {clinic}, {onPhone}.</summary>
     public string UrgentMessage { get; set; } =

@@ -26,7 +26,7 @@ public sealed class ClinicProfile
     /// <summary>The crisis line for thoughts of suicide or self-harm (988 in the US).</summary>
     public string CrisisLine { get; set; } = "988";
 
-    /// <summary>A sentence telling patients how to reach the clinic, built from whatever is configured.</summary>
+    /// <summary>A sentence telling patients how to reach the clinic, built from whatever is configured; empty when nothing is.</summary>
     public string ContactSentence()
     {
         var ways = new List<string>(3);
@@ -45,9 +45,10 @@ public sealed class ClinicProfile
             ways.Add($"email {Email}");
         }
 
+        // With nothing configured there is nothing to add: texts around {contact} read whole without it.
         return ways.Count switch
         {
-            0 => $"Please contact {Name}'s front desk.",
+            0 => string.Empty,
             1 => $"You can {ways[0]}.",
             2 => $"You can {ways[0]} or {ways[1]}.",
             _ => $"You can {ways[0]}, {ways[1]} or {ways[2]}.",
@@ -85,7 +86,7 @@ public sealed class ClinicProfile
 
         var contact = ways.Count switch
         {
-            0 => $"Comuníquese con {desk}.",
+            0 => string.Empty,
             1 => $"Puede {ways[0]}.",
             2 => $"Puede {ways[0]} o {ways[1]}.",
             _ => $"Puede {ways[0]}, {ways[1]} o {ways[2]}.",
@@ -101,6 +102,28 @@ public sealed class ClinicProfile
         builder.Replace("{crisisLine}", CrisisLine);
         builder.Replace("{contact}", contact);
         return builder.ToString();
+    }
+
+    /// <summary>The ways to reach a person at the clinic (call, book online, email), in that order; empty when none is configured.</summary>
+    public IReadOnlyList<ContactAction> ContactActions()
+    {
+        var actions = new List<ContactAction>(3);
+        if (!string.IsNullOrWhiteSpace(Phone))
+        {
+            actions.Add(new ContactAction("call", $"Call {Phone.Trim()}", "tel:" + new string([.. Phone.Where(c => char.IsAsciiDigit(c) || c == '+')])));
+        }
+
+        if (!string.IsNullOrWhiteSpace(BookingUrl) && Uri.TryCreate(BookingUrl.Trim(), UriKind.Absolute, out var booking) && booking.Scheme is "https" or "http")
+        {
+            actions.Add(new ContactAction("book", "Book online", booking.AbsoluteUri));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Email))
+        {
+            actions.Add(new ContactAction("email", $"Email {Email.Trim()}", "mailto:" + Email.Trim()));
+        }
+
+        return actions;
     }
 
     /// <summary>Replaces the clinic placeholders in a text.</summary>
@@ -121,7 +144,14 @@ public sealed class ClinicProfile
         builder.Replace("{email}", string.IsNullOrWhiteSpace(Email) ? $"{Name}'s front desk" : Email);
         builder.Replace("{emergency}", EmergencyNumber);
         builder.Replace("{crisisLine}", CrisisLine);
-        builder.Replace("{contact}", ContactSentence());
+        var contact = ContactSentence();
+        if (contact.Length == 0)
+        {
+            // Nothing configured: the placeholder goes with the space that set it apart from its neighbours.
+            builder.Replace(" {contact}", string.Empty).Replace("{contact} ", string.Empty);
+        }
+
+        builder.Replace("{contact}", contact);
         return builder.ToString();
     }
 

@@ -56,13 +56,23 @@ public sealed class FaqAnswerer
     /// <summary>The urgent triage in force.</summary>
     public UrgentTriage Triage => _triage;
 
-    /// <summary>Answers a question in the language its text is written in (English when it cannot tell).</summary>
+    /// <summary>Answers a question on its own, in the language its text is written in (English when it cannot tell).</summary>
     public Task<FaqReply> AnswerAsync(FaqIndex index, string question, CancellationToken cancellationToken = default) =>
-        AnswerAsync(index, question, null, cancellationToken);
+        AnswerAsync(index, question, languageHint: null, previousTopic: null, cancellationToken);
 
-    /// <summary>Answers a question in the patient's language: the text's, or <paramref name="languageHint"/> (the page's
-    /// or the request's language) when the text does not tell, or English (<see cref="LanguageDetector.Choose"/>).</summary>
-    public async Task<FaqReply> AnswerAsync(FaqIndex index, string question, string? languageHint, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Answers a question in a conversation, in the patient's language: the text's, or <paramref name="languageHint"/>
+    /// (the page's or the request's language) when the text does not tell, or English
+    /// (<see cref="LanguageDetector.Choose"/>). Urgent triage runs on the message alone first; small talk gets a short
+    /// reply; a question that leans on what came before (<see cref="Conversation.FollowUp.IsIncomplete"/>, "can dry
+    /// needling help with it?") is matched together with the previous turn's topic, a complete one alone.
+    /// </summary>
+    /// <param name="index">The FAQ being served.</param>
+    /// <param name="question">The patient's message.</param>
+    /// <param name="languageHint">The page's or the request's language, if any.</param>
+    /// <param name="previousTopic">The entry the previous turn was answered from, if the conversation has one.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    public async Task<FaqReply> AnswerAsync(FaqIndex index, string question, string? languageHint, string? previousTopic, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(question);
@@ -78,19 +88,52 @@ public sealed class FaqAnswerer
 
         // The entries as the patient reads them: their text in the reply's language where they have it.
         var matcher = index.ForLanguage(language) ?? index;
-        if (SmallTalk.IsGreetingOrThanks(question) || (language != FaqLanguages.English && LocalizedSmallTalk.IsGreetingOrThanks(question)))
+        var contact = _clinic.ContactActions();
+        var kind = SmallTalk.Classify(question);
+        if (kind == SmallTalkKind.None && language != FaqLanguages.English && LocalizedSmallTalk.IsGreetingOrThanks(question))
         {
-            var starters = _starters.Where(matcher.ById.ContainsKey).Select(id => matcher.Entries[matcher.ById[id]])
-                .Concat(matcher.Entries.Where(e => !_starters.Contains(e.Id)))
-                .Take(_options.MaxSuggestions)
-                .Select(e => new Suggestion(e.Id, e.Question))
-                .ToList();
-            return new FaqReply(AnswerOutcome.Fallback, texts.Render(texts.GreetingMessage), null, 0, starters, texts.Disclaimer, [], triage, false, language);
+            kind = SmallTalkKind.Greeting;
+        }
+
+        if (kind != SmallTalkKind.None)
+        {
+            IReadOnlyList<Suggestion> starters = kind == SmallTalkKind.Greeting
+                ? [.. _starters.Where(matcher.ById.ContainsKey).Select(id => matcher.Entries[matcher.ById[id]])
+                    .Concat(matcher.Entries.Where(e => !_starters.Contains(e.Id)))
+                    .Take(_options.MaxSuggestions)
+                    .Select(e => new Suggestion(e.Id, e.Question))]
+                : [];
+            var text = kind switch
+            {
+                SmallTalkKind.Greeting => texts.GreetingMessage,
+                SmallTalkKind.Thanks => _options.ThanksMessage,
+                SmallTalkKind.Goodbye => _options.GoodbyeMessage,
+                _ => _options.AcknowledgementMessage,
+            };
+            return new FaqReply(AnswerOutcome.SmallTalk, texts.Render(text), null, 1.0, starters, texts.Disclaimer, [], triage, false, language) { Contact = contact };
         }
 
         var fusion = matcher.Language == FaqLanguages.English ? _options.Fusion : _options.Languages.For(matcher.Language)?.Fusion ?? _options.Fusion;
+
+        // A follow-up is read with the previous topic: first with the topic's labels (its subject: "conditions
+        // plantar fasciitis" rather than the aspect its question asked about), then with its question. A reading is
+        // taken only when it leads somewhere (answered or clarify); a follow-up that fits nothing even with its context
+        // is judged as the patient wrote it.
+        if (previousTopic is not null && matcher.ById.TryGetValue(previousTopic, out var topicIndex) && Conversation.FollowUp.IsIncomplete(question))
+        {
+            var topic = matcher.Entries[topicIndex];
+            foreach (var reading in Conversation.FollowUp.WithContext(question, topic))
+            {
+                var reply = Decide(index, matcher, await matcher.SearchAsync(reading, CandidateCount, fusion, cancellationToken), triage, texts);
+                if (reply.Outcome != AnswerOutcome.Fallback)
+                {
+                    return reply with { Contact = contact, ContextFaqId = topic.Id };
+                }
+            }
+        }
+
         var search = await matcher.SearchAsync(question, CandidateCount, fusion, cancellationToken);
-        return Decide(index, matcher, search, triage, texts);
+        return Decide(index, matcher, search, triage, texts) with { Contact = contact };
     }
 
     private FaqReply Decide(FaqIndex english, FaqIndex index, SearchResult search, TriageResult triage, ReplyTexts texts)

@@ -17,18 +17,22 @@ public enum AnswerOutcome
 
     /// <summary>The message sounds like an emergency: seek care now, no FAQ answer.</summary>
     Urgent,
+
+    /// <summary>The message is only a greeting, thanks, a goodbye or an acknowledgement: a short fitting reply, no FAQ answer.</summary>
+    SmallTalk,
 }
 
 /// <summary>The names outcomes go by outside the process (the API's <c>outcome</c>, the review queue).</summary>
 public static class AnswerOutcomeNames
 {
-    /// <summary><c>answered</c>, <c>clarify</c>, <c>fallback</c> or <c>urgent</c>.</summary>
+    /// <summary><c>answered</c>, <c>clarify</c>, <c>fallback</c>, <c>urgent</c> or <c>smalltalk</c>.</summary>
     public static string Name(this AnswerOutcome outcome) => outcome switch
     {
         AnswerOutcome.Answered => "answered",
         AnswerOutcome.Clarify => "clarify",
         AnswerOutcome.Fallback => "fallback",
         AnswerOutcome.Urgent => "urgent",
+        AnswerOutcome.SmallTalk => "smalltalk",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 }
@@ -57,4 +61,13 @@ public sealed record FaqReply(
     IReadOnlyList<Candidate> Candidates,
     TriageResult Triage,
     bool Degraded,
-    string Language = Languages.FaqLanguages.English);
+    string Language = Languages.FaqLanguages.English)
+{
+    /// <summary>Ways to reach a person at the clinic (from its configuration; empty when none is set, and on urgent replies,
+    /// which send the patient to emergency care instead).</summary>
+    public IReadOnlyList<ContactAction> Contact { get; init; } = [];
+
+    /// <summary>The entry whose topic a follow-up question was read with ("can dry needling help with it?" after a question
+    /// about plantar fasciitis); null when the question was judged alone.</summary>
+    public string? ContextFaqId { get; init; }
+}

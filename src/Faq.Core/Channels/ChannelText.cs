@@ -35,6 +35,8 @@ public static partial class ChannelText
 
     /// <summary>Added where an answer in Spanish was shortened.</summary>
     public const string ShortenedSpanish = "(Respuesta abreviada: haga una pregunta más concreta para saber más, o comuníquese con la clínica.)";
+    /// <summary>The channel names a client may send (matched ignoring case and surrounding spaces; absent or empty means web).</summary>
+    public static IReadOnlyList<string> Names { get; } = ["web", "sms", "whatsapp", "api"];
 
     /// <summary>Parses a channel name; null or empty means web.</summary>
     public static bool TryParse(string? name, out Channel channel)
@@ -71,14 +73,30 @@ public static partial class ChannelText
             }
         }
 
+        // A patient the bot could not help is offered a person: the contact line is never cut.
+        var contact = reply.Outcome is AnswerOutcome.Clarify or AnswerOutcome.Fallback ? ContactLine(reply.Contact) : string.Empty;
         var text = body.ToString();
-        if (text.Length <= budget || reply.Outcome == AnswerOutcome.Urgent)
+        if (text.Length + contact.Length <= budget || reply.Outcome == AnswerOutcome.Urgent)
         {
-            return text;
+            return text + contact;
         }
 
         var shortened = reply.Language == Languages.FaqLanguages.Spanish ? ShortenedSpanish : Shortened;
-        return Shorten(text, budget - shortened.Length - 1) + " " + shortened;
+        return Shorten(text, budget - contact.Length - shortened.Length - 1) + " " + shortened + contact;
+    }
+
+    /// <summary>"\n\nTo talk to a person: call 555-0100, book online at https://… or email …", or empty without contact details.</summary>
+    public static string ContactLine(IReadOnlyList<ContactAction> contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        if (contact.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var ways = contact.Select(a => a.Kind == "book" ? "book online at " + a.Href : char.ToLowerInvariant(a.Label[0]) + a.Label[1..]).ToList();
+        var joined = ways.Count == 1 ? ways[0] : string.Join(", ", ways.Take(ways.Count - 1)) + " or " + ways[^1];
+        return "\n\nTo talk to a person: " + joined + ".";
     }
 
     /// <summary>One message: the shaped answer, a blank line, the disclaimer.</summary>

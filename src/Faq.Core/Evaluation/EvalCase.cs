@@ -65,6 +65,8 @@ public sealed record EvalCase(
 }
 
 [JsonSerializable(typeof(EvalCase))]
+[JsonSerializable(typeof(FollowUpConversation))]
+[JsonSerializable(typeof(FollowUpReport))]
 [JsonSerializable(typeof(EvalReport))]
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false)]
 internal sealed partial class EvalJsonContext : JsonSerializerContext;

@@ -19,7 +19,7 @@ public sealed record EvalResult(EvalCase Case, AnswerOutcome Outcome, string? Fa
     public bool Correct => Case.Expect switch
     {
         EvalCase.Urgent => Outcome == AnswerOutcome.Urgent,
-        EvalCase.Fallback => Outcome == AnswerOutcome.Fallback,
+        EvalCase.Fallback => Outcome is AnswerOutcome.Fallback or AnswerOutcome.SmallTalk, // no entry claimed to answer it
         _ => Outcome == AnswerOutcome.Answered && Case.Accepts(FaqId),
     };
 }
@@ -122,7 +122,7 @@ public static class Evaluator
         var urgent = results.Where(r => r.Case.Expect == EvalCase.Urgent).ToList();
         var notUrgent = results.Where(r => r.Case.Expect != EvalCase.Urgent).ToList();
         var missed = urgent.Count(r => r.Outcome != AnswerOutcome.Urgent);
-        var fallbacks = results.Where(r => r.Outcome == AnswerOutcome.Fallback).ToList();
+        var fallbacks = results.Where(r => r.Outcome is AnswerOutcome.Fallback or AnswerOutcome.SmallTalk).ToList();
         var urgentReplies = results.Where(r => r.Outcome == AnswerOutcome.Urgent).ToList();
 
         double mrr = 0;
@@ -146,7 +146,7 @@ public static class Evaluator
             Rate(inScope, r => r.Outcome == AnswerOutcome.Clarify),
             Rate(inScope, r => r.Outcome == AnswerOutcome.Fallback),
             offTopic.Count,
-            Rate(offTopic, r => r.Outcome == AnswerOutcome.Fallback),
+            Rate(offTopic, r => r.Outcome is AnswerOutcome.Fallback or AnswerOutcome.SmallTalk),
             Rate(offTopic, r => r.Outcome == AnswerOutcome.Answered),
             Rate(fallbacks, r => r.Case.Expect == EvalCase.Fallback),
             urgent.Count,

@@ -24,40 +24,40 @@ public sealed class Fusion
     public bool Fits(string? embeddingModelId) => string.IsNullOrEmpty(ModelId) || ModelId == embeddingModelId;
 
     /// <summary>Stage 1 intercept.</summary>
-    public double Bias { get; set; } = -6.583;
+    public double Bias { get; set; } = -6.565;
 
     /// <summary>Stage 1 weight of the normalised BM25 score.</summary>
-    public double KeywordWeight { get; set; } = 4.619;
+    public double KeywordWeight { get; set; } = 4.593;
 
     /// <summary>Stage 1 weight of the best cosine similarity between the question and the entry's question or an alternate.</summary>
-    public double EmbeddingWeight { get; set; } = 4.145;
+    public double EmbeddingWeight { get; set; } = 4.186;
 
     /// <summary>Stage 1 weight of the cosine similarity between the question and the entry's answer.</summary>
-    public double AnswerWeight { get; set; } = 2.021;
+    public double AnswerWeight { get; set; } = 1.942;
 
     /// <summary>Stage 1 intercept when no embedding is available (keyword-only degraded mode).</summary>
-    public double KeywordOnlyBias { get; set; } = -3.954;
+    public double KeywordOnlyBias { get; set; } = -3.965;
 
     /// <summary>Stage 1 keyword weight in keyword-only degraded mode.</summary>
-    public double KeywordOnlyWeight { get; set; } = 6.094;
+    public double KeywordOnlyWeight { get; set; } = 6.104;
 
     /// <summary>Stage 2 intercept.</summary>
-    public double ConfidenceBias { get; set; } = -0.214;
+    public double ConfidenceBias { get; set; } = -0.228;
 
     /// <summary>Stage 2 weight of the candidate's own relevance score.</summary>
-    public double ScoreWeight { get; set; } = 0.595;
+    public double ScoreWeight { get; set; } = 0.598;
 
     /// <summary>Stage 2 weight of the candidate's lead over the best other candidate (negative when behind).</summary>
-    public double LeadWeight { get; set; } = 1.106;
+    public double LeadWeight { get; set; } = 1.099;
 
     /// <summary>Stage 2 weight of the share of the question in words the FAQ never uses.</summary>
-    public double UnknownWeight { get; set; } = -0.891;
+    public double UnknownWeight { get; set; } = -0.82;
 
     /// <summary>Stage 2 weight of the candidate's question similarity.</summary>
-    public double SimilarityWeight { get; set; } = 0.668;
+    public double SimilarityWeight { get; set; } = 0.681;
 
     /// <summary>Stage 2 weight of the candidate's question similarity minus the best other entry's.</summary>
-    public double SimilarityLeadWeight { get; set; } = 0.283;
+    public double SimilarityLeadWeight { get; set; } = 0.284;
 
     /// <summary>Stage 1: the relevance score (a logit) used to order candidates.</summary>
     public double Relevance(double keyword, double embedding, double answerEmbedding, bool keywordOnly = false) =>

@@ -605,10 +605,16 @@ internal static partial class RedFlagPatterns
         + @")\b", RegexOptions.ExplicitCapture)]
     internal static partial Regex LongStanding();
 
-    // Symptoms expected after needling: soreness, aching, stiffness, tiredness, bruising, twitching, cramp.
+    // Symptoms expected after needling: soreness, aching, stiffness, tiredness, bruising, twitching, cramp, and the
+    // brief dizziness or light-headedness the curated side effects describe (fainting, blacking out and dizziness with
+    // a sign of another category are read by the signs, which this never mutes).
     [GeneratedRegex(
         @"\b("
-        + @"achy"
+        + @"dizzy"
+        + @"|dizziness"
+        + @"|light ?headed\w*"
+        + @"|woozy"
+        + @"|achy"
         + @"|ache"
         + @"|aches"
         + @"|aching"

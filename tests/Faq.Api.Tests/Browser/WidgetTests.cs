@@ -28,6 +28,8 @@ public sealed class WidgetTests(ChromiumFixture chromium) : IAsyncLifetime
             ["Faq:Widget:AllowedOrigins:0"] = _clinic.Origin,
             ["Faq:Admin:Keys:0:Name"] = "staff",
             ["Faq:Admin:Keys:0:Key"] = "widget-test-key-0123456789",
+            ["Faq:Clinic:Phone"] = "555-0100",
+            ["Faq:Clinic:BookingUrl"] = "https://clinic.example/book",
         });
         _factory.StartServer();
         _api = _factory.CreateClient();
@@ -78,8 +80,136 @@ public sealed class WidgetTests(ChromiumFixture chromium) : IAsyncLifetime
         await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("widget-answer") });
 
         await answer.GetByRole(AriaRole.Button, new() { Name = "What are the side effects of dry needling?" }).ClickAsync();
-        await Assertions.Expect(Log.Locator(".msg.bot").Last).ToContainTextAsync("soreness");
-        await Assertions.Expect(Log.Locator(".msg.bot").Last.Locator(".disclaimer")).ToBeVisibleAsync();
+        var next = Log.Locator(".msg.bot").Last;
+        await Assertions.Expect(next).ToContainTextAsync("soreness");
+
+        // Later replies carry the disclaimer as a short line that opens the full text.
+        await Assertions.Expect(next).ToContainTextAsync("not medical advice");
+        await Assertions.Expect(next.Locator(".disclaimer")).ToBeHiddenAsync();
+        var more = next.GetByRole(AriaRole.Button, new() { Name = "More" });
+        await Assertions.Expect(more).ToHaveAttributeAsync("aria-expanded", "false");
+        await more.ClickAsync();
+        await Assertions.Expect(next.Locator(".disclaimer")).ToBeVisibleAsync();
+        await Assertions.Expect(next.Locator(".disclaimer")).ToContainTextAsync("talk to your physical therapist");
+        await Assertions.Expect(next.GetByRole(AriaRole.Button, new() { Name = "Less" })).ToHaveAttributeAsync("aria-expanded", "true");
+
+        // Feedback is asked for on the latest answer only.
+        await Assertions.Expect(Log.Locator(".rate")).ToHaveCountAsync(1);
+        await Assertions.Expect(next.Locator(".rate")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task RepliesAreLighterAtDesktopWidthAndOnAPhone()
+    {
+        foreach (var (width, height) in new[] { (1280, 800), (320, 640) })
+        {
+            await NewContext(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+            await OpenAndAsk("does it hurt?");
+            await Assertions.Expect(Log.Locator(".msg.bot").Last).ToContainTextAsync("less painful");
+            await Input.FillAsync("how many sessions will I need");
+            await Input.PressAsync("Enter");
+            await Assertions.Expect(Log.Locator(".msg.bot").Last).ToContainTextAsync("two to four");
+
+            // The title stays on one line, whole, beside its two buttons, and every control is at least 24 × 24 px.
+            var header = await _page.EvaluateAsync<JsonElement>("""
+                () => {
+                  const root = document.querySelector('faq-chat-widget').shadowRoot;
+                  const h2 = root.querySelector('header h2');
+                  const small = [...root.querySelectorAll('.panel button, .panel a.action, .launcher')]
+                    .filter(b => b.offsetParent !== null)
+                    .map(b => b.getBoundingClientRect())
+                    .filter(r => r.width < 24 || r.height < 24).length;
+                  return { truncated: h2.scrollWidth > h2.clientWidth, lineHeight: h2.getBoundingClientRect().height, small };
+                }
+                """);
+            Assert.False(header.GetProperty("truncated").GetBoolean(), $"{width}px: the title is cut");
+            Assert.True(header.GetProperty("lineHeight").GetDouble() < 30, $"{width}px: the title wraps");
+            Assert.Equal(0, header.GetProperty("small").GetInt32());
+            await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot($"widget-lighter-{width}") });
+        }
+    }
+
+    [Fact]
+    public async Task ANewReplyIsShownFromItsStartAndEarlierMessagesAreNotRebuilt()
+    {
+        await NewContext(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 } });
+        await OpenAndAsk("What is plantar fasciitis?");
+        await Assertions.Expect(Log.Locator(".msg.bot").Last).ToContainTextAsync("plantar fascia");
+        await Log.Locator(".msg.bot").Last.EvaluateAsync("m => { m.__seen = true; }");
+
+        // The follow-up is read with the previous topic (same session), and its long reply is shown from the top.
+        await Input.FillAsync("can dry needling help with it?");
+        await Input.PressAsync("Enter");
+        await Assertions.Expect(Log.Locator(".msg.bot").Last).ToContainTextAsync("gastrocnemius");
+        var seen = await Log.Locator(".msg.bot").Nth(1).EvaluateAsync<bool>("m => m.__seen === true");
+        Assert.True(seen, "the earlier reply was rebuilt, so a screen reader would hear it again");
+        var position = await Log.EvaluateAsync<JsonElement>("""
+            log => { const r = [...log.querySelectorAll('.msg.bot')].at(-1);
+                     return { top: r.offsetTop, height: r.offsetHeight, scroll: log.scrollTop, view: log.clientHeight, max: log.scrollHeight - log.clientHeight }; }
+            """);
+        var top = position.GetProperty("top").GetDouble();
+        var scroll = position.GetProperty("scroll").GetDouble();
+        Assert.True(position.GetProperty("height").GetDouble() > position.GetProperty("view").GetDouble() * 0.5, position.ToString());
+        Assert.True(top >= scroll && top < scroll + 40, $"the reply starts at {top}, the log shows from {scroll}");
+        await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("widget-320-follow-up-from-start") });
+    }
+
+    [Fact]
+    public async Task AFallbackOffersTheClinicsContactActionsAndSoDoesNotHelpful()
+    {
+        await OpenAndAsk("What is the capital of France?");
+        var fallback = Log.Locator(".msg.bot").Last;
+        await Assertions.Expect(fallback.GetByRole(AriaRole.Link, new() { Name = "Call 555-0100" })).ToHaveAttributeAsync("href", "tel:5550100");
+        await Assertions.Expect(fallback.GetByRole(AriaRole.Link, new() { Name = "Book online" })).ToHaveAttributeAsync("href", "https://clinic.example/book");
+        await Assertions.Expect(fallback.Locator(".rate")).ToHaveCountAsync(0);
+
+        await Input.FillAsync("does it hurt?");
+        await Input.PressAsync("Enter");
+        var answer = Log.Locator(".msg.bot").Last;
+        await Assertions.Expect(answer).ToContainTextAsync("less painful");
+        await Assertions.Expect(answer.Locator("a.action")).ToHaveCountAsync(0);
+        await answer.GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }).ClickAsync();
+        await Assertions.Expect(answer.GetByRole(AriaRole.Link, new() { Name = "Call 555-0100" })).ToBeVisibleAsync();
+        await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("widget-not-helpful-contact") });
+    }
+
+    [Fact]
+    public async Task FocusIsCalmAndVisibleAndMotionIsReducedWhenAsked()
+    {
+        await NewContext(new BrowserNewContextOptions { ReducedMotion = ReducedMotion.Reduce });
+        await _page.GotoAsync(ClinicOrigin + "/");
+        await Launcher.ClickAsync();
+        await Assertions.Expect(Input).ToBeFocusedAsync();
+        var outline = await Input.EvaluateAsync<string>("i => { const s = getComputedStyle(i); return s.outlineStyle + ' ' + s.outlineColor; }");
+        Assert.Equal("solid rgb(0, 105, 92)", outline);
+
+        await _page.RouteAsync("**/api/ask", async route => { await Task.Delay(1500); await route.ContinueAsync(); });
+        await Input.FillAsync("does it hurt?");
+        await Input.PressAsync("Enter");
+        var typing = _page.Locator("faq-chat-widget .typing span").First;
+        await Assertions.Expect(typing).ToBeAttachedAsync();
+        Assert.Equal("none", await typing.EvaluateAsync<string>("s => getComputedStyle(s).animationName"));
+        await Assertions.Expect(Log.Locator(".msg.bot").Last).ToContainTextAsync("less painful");
+
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Close chat" }).ClickAsync();
+        await Assertions.Expect(Launcher).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task OnAPhoneTheLauncherDoesNotCoverTheDemoPagesFooter()
+    {
+        await NewContext(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 320, Height = 640 }, IsMobile = true, HasTouch = true });
+        await _page.GotoAsync(_clinic.AppBase + "/");
+        await _page.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight)");
+        var footer = await _page.Locator("footer").EvaluateAsync<JsonElement>("""
+            f => { const range = document.createRange(); range.selectNodeContents(f); const r = range.getBoundingClientRect();
+                   return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; }
+            """);
+        var launcher = (await Launcher.BoundingBoxAsync())!;
+        var overlaps = launcher.X < footer.GetProperty("right").GetDouble() && launcher.X + launcher.Width > footer.GetProperty("left").GetDouble()
+            && launcher.Y < footer.GetProperty("bottom").GetDouble() && launcher.Y + launcher.Height > footer.GetProperty("top").GetDouble();
+        Assert.False(overlaps, $"launcher {launcher.X},{launcher.Y} {launcher.Width}×{launcher.Height} covers the footer text {footer}");
+        await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("demo-320-footer") });
     }
 
     [Fact]
@@ -99,7 +229,7 @@ public sealed class WidgetTests(ChromiumFixture chromium) : IAsyncLifetime
         var alert = Log.GetByRole(AriaRole.Alert);
         await Assertions.Expect(alert).ToContainTextAsync("Seek care now");
         await Assertions.Expect(alert.Locator("a[href='tel:911']")).ToBeVisibleAsync();
-        await Assertions.Expect(alert.Locator("a[href='tel:5550100']")).ToBeVisibleAsync();
+        await Assertions.Expect(alert.Locator("a[href='tel:5550100']").First).ToBeVisibleAsync();
         await Assertions.Expect(alert.Locator(".disclaimer")).ToBeVisibleAsync();
         await _page.ScreenshotAsync(new() { Path = ChromiumFixture.Screenshot("widget-urgent") });
     }
@@ -207,7 +337,7 @@ public sealed class WidgetTests(ChromiumFixture chromium) : IAsyncLifetime
     public async Task ThumbsUpIsRecordedForTheAnswer()
     {
         await OpenAndAsk("does it hurt?");
-        await Log.Locator(".msg.bot").Last.GetByRole(AriaRole.Button, new() { Name = "Helpful", Exact = true }).ClickAsync();
+        await Log.Locator(".msg.bot").Last.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync();
         await Assertions.Expect(Log.Locator(".msg.bot").Last).ToContainTextAsync("Thanks for the feedback");
 
         using var staff = _factory.CreateClient();

@@ -121,16 +121,91 @@ public sealed class FaqAnswererTests
     [Theory]
     [InlineData("hi")]
     [InlineData("Hello there!")]
-    [InlineData("thanks so much")]
     [InlineData("Good morning")]
     public async Task GreetingsGetAGreetingWithStarterQuestions(string message)
     {
         var index = await TestData.IndexAsync(TestData.CuratedEntries());
         var reply = await Answerer().AnswerAsync(index, message);
-        Assert.Equal(AnswerOutcome.Fallback, reply.Outcome);
+        Assert.Equal(AnswerOutcome.SmallTalk, reply.Outcome);
+        Assert.Equal(1, reply.Confidence);
         Assert.StartsWith("Hi!", reply.Answer, StringComparison.Ordinal);
         Assert.Equal(3, reply.Suggestions.Count);
         Assert.False(string.IsNullOrWhiteSpace(reply.Disclaimer));
+    }
+
+    [Theory]
+    [InlineData("thanks!", "You're welcome")]
+    [InlineData("thank you so much", "You're welcome")]
+    [InlineData("Cheers, that was helpful", "You're welcome")]
+    [InlineData("bye", "Take care")]
+    [InlineData("thanks, bye!", "Take care")]
+    [InlineData("ok", "anything else")]
+    [InlineData("great, got it", "anything else")]
+    public async Task ThanksGoodbyesAndAcknowledgementsGetAShortFittingReplyNotTheGreeting(string message, string expected)
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var reply = await Answerer().AnswerAsync(index, message);
+        Assert.Equal(AnswerOutcome.SmallTalk, reply.Outcome);
+        Assert.Contains(expected, reply.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hi!", reply.Answer, StringComparison.Ordinal);
+        Assert.Empty(reply.Suggestions);
+        Assert.False(string.IsNullOrWhiteSpace(reply.Disclaimer));
+    }
+
+    [Theory]
+    [InlineData("ok so is it safe?")]
+    [InlineData("thanks, and how many sessions will I need?")]
+    [InlineData("help")]
+    public async Task SmallTalkWrappedAroundAQuestionIsMatchedAsAQuestion(string message)
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var reply = await Answerer().AnswerAsync(index, message);
+        Assert.NotEqual(AnswerOutcome.SmallTalk, reply.Outcome);
+    }
+
+    [Fact]
+    public async Task IFeelDizzyAfterMySessionIsAnsweredWithTheSideEffects()
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var reply = await Answerer().AnswerAsync(index, "i feel dizzy after my session");
+        Assert.Equal(AnswerOutcome.Answered, reply.Outcome);
+        Assert.Equal("side-effects", reply.FaqId);
+
+        // Dizziness with a sign of an emergency is still urgent.
+        foreach (var urgent in new[] { "my heart is racing and I feel dizzy", "I hit my head on the table and now I'm dizzy and confused", "I'm dizzy and my face is drooping on one side" })
+        {
+            Assert.Equal(AnswerOutcome.Urgent, (await Answerer().AnswerAsync(index, urgent)).Outcome);
+        }
+    }
+
+    [Fact]
+    public async Task RepliesOfferTheConfiguredContactActionsAndNoneWhenNothingIsConfigured()
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var clinic = new ClinicProfile { Phone = "(555) 010-0", BookingUrl = "https://clinic.example/book", Email = "desk@clinic.example" };
+        var fallback = await Answerer(clinic: clinic).AnswerAsync(index, "What is the capital of France?");
+        Assert.Equal(
+            [("call", "Call (555) 010-0", "tel:5550100"), ("book", "Book online", "https://clinic.example/book"), ("email", "Email desk@clinic.example", "mailto:desk@clinic.example")],
+            fallback.Contact.Select(a => (a.Kind, a.Label, a.Href)));
+        var urgent = await Answerer(clinic: clinic).AnswerAsync(index, "I can't breathe");
+        Assert.Empty(urgent.Contact);
+
+        var none = await Answerer().AnswerAsync(index, "What is the capital of France?");
+        Assert.Empty(none.Contact);
+    }
+
+    [Theory]
+    [InlineData("How much does dry needling cost?")]
+    [InlineData("How do I book a dry needling appointment?")]
+    [InlineData("What is the capital of France?")]
+    public async Task WithoutContactDetailsRepliesDoNotRepeatFiller(string question)
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var reply = await Answerer().AnswerAsync(index, question);
+        Assert.DoesNotContain("Please contact", reply.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("  ", reply.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", reply.Answer, StringComparison.Ordinal);
+        Assert.True(System.Text.RegularExpressions.Regex.Count(reply.Answer, "front desk") <= 1, reply.Answer);
     }
 
     [Fact]
@@ -159,7 +234,7 @@ public sealed class FaqAnswererTests
         Assert.Throws<ArgumentException>(() => Answerer(new AnsweringOptions { AnswerThreshold = 0.3, ClarifyThreshold = 0.6 }));
 
     [Theory]
-    [InlineData(null, null, null, "Please contact the clinic's front desk.")]
+    [InlineData(null, null, null, "")]
     [InlineData("555-0100", null, null, "You can call 555-0100.")]
     [InlineData("555-0100", "https://x.test/book", null, "You can call 555-0100 or book online at https://x.test/book.")]
     [InlineData("555-0100", "https://x.test/book", "hi@x.test", "You can call 555-0100, book online at https://x.test/book or email hi@x.test.")]

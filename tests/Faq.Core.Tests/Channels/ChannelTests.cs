@@ -12,6 +12,23 @@ public sealed class ChannelTests
         new(outcome, answer, outcome == AnswerOutcome.Answered ? "x" : null, 0.9, suggestions, Disclaimer, [], TriageResult.NotUrgent, false);
 
     [Fact]
+    public void FallbackAndClarifyTextOnMessagingEndsWithTheWaysToReachAPersonNeverCut()
+    {
+        var contact = new ClinicProfile { Phone = "555-0100", BookingUrl = "https://clinic.example/book", Email = "desk@clinic.example" }.ContactActions();
+        var fallback = Reply("Not sure.", AnswerOutcome.Fallback) with { Contact = contact };
+        Assert.EndsWith("\n\nTo talk to a person: call 555-0100, book online at https://clinic.example/book or email desk@clinic.example.", ChannelText.ShapeAnswer(fallback), StringComparison.Ordinal);
+
+        var long_ = Reply(string.Concat(Enumerable.Repeat("A sentence about needling and calves. ", 60)), AnswerOutcome.Clarify) with { Contact = contact };
+        var message = ChannelText.Message(long_);
+        Assert.True(message.Length <= ChannelText.MaxMessageLength);
+        Assert.Contains("To talk to a person: call 555-0100", message, StringComparison.Ordinal);
+
+        var answered = Reply("Yes.") with { Contact = contact };
+        Assert.Equal("Yes.", ChannelText.ShapeAnswer(answered));
+        Assert.Equal("Not sure.", ChannelText.ShapeAnswer(Reply("Not sure.", AnswerOutcome.Fallback)));
+    }
+
+    [Fact]
     public void ALongAnswerIsCutAtASentenceWithAPointerAndTheDisclaimerIntact()
     {
         var sentence = "Dry needling targets trigger points in tight muscles. ";
