@@ -24,6 +24,8 @@ public static class LanguageDetector
         "fascitis", "pantorrilla", "pierna", "piernas", "cuello", "espalda", "pecho", "sangre", "respirar", "hoy", "ahora",
         "mucho", "toda", "todo", "todos", "nada", "bien", "mal", "peor", "mejor", "dolio", "pasa", "ejercicio",
         "correr", "acupuntura", "embarazada", "medicamentos", "pastillas", "necesita", "debo", "tiempo", "semana", "dia",
+        "voy", "vas", "vamos", "algun", "alguna", "algunos", "algunas", "tienen", "hacen", "hago", "dime", "cuentame", "dame",
+        "quiere", "quieren", "estan", "ellos", "usan", "medicamento", "masaje", "masajes",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> English = new[]

@@ -31,9 +31,9 @@ public sealed class SpanishQualityGateTests(ITestOutputHelper output)
         output.WriteLine(failures);
 
         Assert.All(results.Where(r => r.Case.Expect != EvalCase.Urgent), r => Assert.Equal("es", r.Language));
-        Assert.True(report.WrongAnswerRate <= 0.05, $"{report.ToJson()}\n{failures}");
-        Assert.True(report.Top1 >= 0.55, $"{report.ToJson()}\n{failures}");
-        Assert.True(report.OffTopicFallbackRate >= 0.85, $"{report.ToJson()}\n{failures}");
+        Assert.True(report.WrongAnswerRate <= 0.07, $"{report.ToJson()}\n{failures}");
+        Assert.True(report.Top1 >= 0.52, $"{report.ToJson()}\n{failures}");
+        Assert.True(report.OffTopicFallbackRate >= 0.8, $"{report.ToJson()}\n{failures}");
     }
 
     [Fact]
