@@ -60,7 +60,7 @@ public sealed class UsageCounterTests
         [], TriageResult.NotUrgent, false);
 
     [Fact]
-    public async Task RepliesAndVotesAreCountedByOutcomeEntryAndChannelButGreetingsAreNot()
+    public async Task RepliesAndVotesAreCountedByOutcomeEntryAndChannelButSmallTalkIsNot()
     {
         var store = new RecordingStore();
         using var counter = Counter(store);
@@ -68,7 +68,7 @@ public sealed class UsageCounterTests
         counter.CountReply(Reply(AnswerOutcome.Answered, "booking"), Channel.Web);
         counter.CountReply(Reply(AnswerOutcome.Fallback), Channel.WhatsApp);
         counter.CountReply(Reply(AnswerOutcome.Urgent), Channel.Sms);
-        counter.CountReply(Reply(AnswerOutcome.Fallback, greeting: true), Channel.Web);
+        counter.CountReply(Reply(AnswerOutcome.SmallTalk, greeting: true), Channel.Web);
         counter.CountVote("booking", helpful: false);
 
         await counter.FlushAsync(CancellationToken.None);

@@ -24,11 +24,11 @@ internal sealed partial class UsageCounter(IUsageStore store, IOptions<InsightsO
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private DateOnly _purged;
 
-    /// <summary>Counts a reply to a patient's message (greetings and thanks are not questions and are not counted).</summary>
+    /// <summary>Counts a reply to a patient's message (small talk, such as a greeting or thanks, is not a question and is not counted).</summary>
     public void CountReply(FaqReply reply, Channel channel)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        if (reply.Outcome == AnswerOutcome.Fallback && reply.Candidates.Count == 0 && reply.Suggestions.Count > 0 && reply.Confidence == 0)
+        if (reply.Outcome == AnswerOutcome.SmallTalk)
         {
             return;
         }

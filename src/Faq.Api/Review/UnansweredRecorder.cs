@@ -26,7 +26,7 @@ internal sealed partial class UnansweredRecorder(
             AnswerOutcome.Answered => reply.Confidence < options.Value.ReviewBelowConfidence,
             _ => false,
         };
-        if (!worthReviewing || SmallTalkReply(reply))
+        if (!worthReviewing)
         {
             return;
         }
@@ -40,9 +40,6 @@ internal sealed partial class UnansweredRecorder(
     /// <summary>Removes questions older than the retention period.</summary>
     public Task PurgeExpiredAsync(CancellationToken cancellationToken) =>
         review.PurgeUnansweredAsync(time.GetUtcNow().AddDays(-options.Value.UnansweredRetentionDays), cancellationToken);
-
-    // A greeting's reply has starter suggestions but no candidates: nothing to review.
-    private static bool SmallTalkReply(FaqReply reply) => reply.Candidates.Count == 0 && reply.Suggestions.Count > 0;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

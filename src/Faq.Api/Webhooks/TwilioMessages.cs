@@ -57,7 +57,7 @@ internal sealed partial class TwilioMessages(
 
         var question = body.Length > AnsweringService.MaxQuestionLength ? body[..AnsweringService.MaxQuestionLength] : body;
         // The conversation is the sender, known only by the same one-way hash the logs use.
-        if (await answering.AnswerAsync(question, channel, string.IsNullOrEmpty(from) ? null : Mask(from), cancellationToken) is not { } reply)
+        if (await answering.AnswerAsync(question, channel, language: null, string.IsNullOrEmpty(from) ? null : Mask(from), cancellationToken) is not { } reply)
         {
             LogReplied(logger, channel, Mask(from), "unavailable");
             return "Sorry, the assistant is briefly unavailable. Please try again in a few minutes.";

@@ -106,7 +106,7 @@ public static class Evaluator
         var results = new List<EvalResult>();
         foreach (var c in cases)
         {
-            var reply = await answerer.AnswerAsync(index, c.Question, languageHint, cancellationToken);
+            var reply = await answerer.AnswerAsync(index, c.Question, languageHint, previousTopic: null, cancellationToken);
             results.Add(new EvalResult(c, reply.Outcome, reply.FaqId, reply.Confidence, [.. reply.Candidates.Select(x => x.Entry.Id)], reply.Triage, reply.Language));
         }
 

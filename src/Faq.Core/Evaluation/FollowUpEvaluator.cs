@@ -80,7 +80,7 @@ public static class FollowUpEvaluator
             for (var t = 0; t < conversations[c].Turns.Count; t++)
             {
                 var turn = conversations[c].Turns[t];
-                var reply = await answerer.AnswerAsync(index, turn.Question, memory.TopicOf(session), cancellationToken);
+                var reply = await answerer.AnswerAsync(index, turn.Question, languageHint: null, memory.TopicOf(session), cancellationToken);
                 memory.Remember(session, reply);
                 if (t == 0)
                 {

@@ -36,7 +36,7 @@ public sealed class FollowUpTests(ITestOutputHelper output)
         var alone = await Answerer().AnswerAsync(index, "can dry needling help with it?");
         Assert.NotEqual("plantar-fasciitis", alone.FaqId);
 
-        var followUp = await Answerer().AnswerAsync(index, "can dry needling help with it?", first.FaqId);
+        var followUp = await Answerer().AnswerAsync(index, "can dry needling help with it?", languageHint: null, previousTopic: first.FaqId);
         Assert.Equal(AnswerOutcome.Answered, followUp.Outcome);
         Assert.Equal("plantar-fasciitis", followUp.FaqId);
         Assert.Equal("plantar-fasciitis-causes", followUp.ContextFaqId);
@@ -46,7 +46,7 @@ public sealed class FollowUpTests(ITestOutputHelper output)
     public async Task ACompleteQuestionIsJudgedAloneEvenInAConversation()
     {
         var index = await TestData.IndexAsync(TestData.CuratedEntries());
-        var reply = await Answerer().AnswerAsync(index, "does dry needling hurt?", "plantar-fasciitis-causes");
+        var reply = await Answerer().AnswerAsync(index, "does dry needling hurt?", languageHint: null, previousTopic: "plantar-fasciitis-causes");
         Assert.Equal("is-it-painful", reply.FaqId);
         Assert.Null(reply.ContextFaqId);
     }
@@ -55,7 +55,7 @@ public sealed class FollowUpTests(ITestOutputHelper output)
     public async Task UrgentTriageReadsTheMessageAloneFirst()
     {
         var index = await TestData.IndexAsync(TestData.CuratedEntries());
-        var reply = await Answerer().AnswerAsync(index, "it won't stop bleeding", "side-effects");
+        var reply = await Answerer().AnswerAsync(index, "it won't stop bleeding", languageHint: null, previousTopic: "side-effects");
         Assert.Equal(AnswerOutcome.Urgent, reply.Outcome);
         Assert.Null(reply.ContextFaqId);
     }
