@@ -26,21 +26,8 @@ internal static class EvalCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var file = parse.GetValue(questions)!;
-            if (!file.Exists)
+            if (await Pipeline.ReadCasesAsync(parse.GetValue(questions)!, cancellationToken) is not { } cases)
             {
-                await Console.Error.WriteLineAsync($"No such file: {file.FullName}");
-                return 2;
-            }
-
-            IReadOnlyList<EvalCase> cases;
-            try
-            {
-                cases = EvalCase.ParseLines(await File.ReadAllTextAsync(file.FullName, cancellationToken));
-            }
-            catch (FormatException ex)
-            {
-                await Console.Error.WriteLineAsync($"{file.Name}: {ex.Message}");
                 return 2;
             }
 

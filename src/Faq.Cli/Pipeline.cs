@@ -2,6 +2,7 @@ using Faq.Core.Analysis;
 using Faq.Core.Answering;
 using Faq.Core.Content;
 using Faq.Core.Embeddings;
+using Faq.Core.Evaluation;
 using Faq.Core.Languages;
 using Faq.Core.Matching;
 using Faq.Core.Triage;
@@ -24,6 +25,27 @@ internal static class Pipeline
     {
         // The FAQ file and its translations beside it (dry-needling.es.json), as the app seeds them.
         return await FaqSet.ReadWithTranslationsAsync(faqPath, cancellationToken);
+    }
+
+    /// <summary>Labelled questions from a JSON-lines file; null, with the reason on standard error, when the file is missing
+    /// or a line is malformed.</summary>
+    public static async Task<IReadOnlyList<EvalCase>?> ReadCasesAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        if (!file.Exists)
+        {
+            await Console.Error.WriteLineAsync($"No such file: {file.FullName}");
+            return null;
+        }
+
+        try
+        {
+            return EvalCase.ParseLines(await File.ReadAllTextAsync(file.FullName, cancellationToken));
+        }
+        catch (FormatException ex)
+        {
+            await Console.Error.WriteLineAsync($"{file.Name}: {ex.Message}");
+            return null;
+        }
     }
 
     /// <summary>The index and an answerer whose urgent triage reads similarity with the same embedder (so a question
