@@ -241,6 +241,12 @@ public sealed class FaqAnswererTests
     public void TheContactSentenceUsesOnlyWhatIsConfigured(string? phone, string? url, string? email, string expected) =>
         Assert.Equal(expected, new ClinicProfile { Phone = phone, BookingUrl = url, Email = email }.ContactSentence());
 
+    [Theory]
+    [InlineData(null, "Escriba a la recepción de la clínica. Gracias.")]
+    [InlineData("555-0100", "Escriba a la recepción de la clínica. Puede llamar al 555-0100. Gracias.")]
+    public void SpanishTextsGetSpanishClinicPhrasesAndLoseAnEmptyContactCleanly(string? phone, string expected) =>
+        Assert.Equal(expected, new ClinicProfile { Phone = phone }.Render("Escriba a {email}. {contact} Gracias.", Faq.Core.Languages.FaqLanguages.Spanish));
+
     [Fact]
     public async Task WhenTheEmbeddingServiceFailsTheReplyIsKeywordOnlyAndMarkedDegraded()
     {
