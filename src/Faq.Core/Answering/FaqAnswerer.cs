@@ -90,9 +90,9 @@ public sealed class FaqAnswerer
         var matcher = index.ForLanguage(language) ?? index;
         var contact = _clinic.ContactActions();
         var kind = SmallTalk.Classify(question);
-        if (kind == SmallTalkKind.None && language != FaqLanguages.English && LocalizedSmallTalk.IsGreetingOrThanks(question))
+        if (kind == SmallTalkKind.None && language != FaqLanguages.English)
         {
-            kind = SmallTalkKind.Greeting;
+            kind = LocalizedSmallTalk.Classify(question);
         }
 
         if (kind != SmallTalkKind.None)
@@ -103,14 +103,7 @@ public sealed class FaqAnswerer
                     .Take(_options.MaxSuggestions)
                     .Select(e => new Suggestion(e.Id, e.Question))]
                 : [];
-            var text = kind switch
-            {
-                SmallTalkKind.Greeting => texts.GreetingMessage,
-                SmallTalkKind.Thanks => _options.ThanksMessage,
-                SmallTalkKind.Goodbye => _options.GoodbyeMessage,
-                _ => _options.AcknowledgementMessage,
-            };
-            return new FaqReply(AnswerOutcome.SmallTalk, texts.Render(text), null, 1.0, starters, texts.Disclaimer, [], triage, false, language) { Contact = contact };
+            return new FaqReply(AnswerOutcome.SmallTalk, texts.Render(texts.SmallTalkMessage(kind)), null, 1.0, starters, texts.Disclaimer, [], triage, false, language) { Contact = contact };
         }
 
         var fusion = matcher.Language == FaqLanguages.English ? _options.Fusion : _options.Languages.For(matcher.Language)?.Fusion ?? _options.Fusion;

@@ -17,8 +17,17 @@ public sealed class LanguageOptions
     /// <summary>Text of a fallback reply; clinic placeholders are filled in.</summary>
     public string FallbackMessage { get; set; } = string.Empty;
 
-    /// <summary>Reply to a greeting or thanks.</summary>
+    /// <summary>Reply to a greeting.</summary>
     public string GreetingMessage { get; set; } = string.Empty;
+
+    /// <summary>Reply to thanks.</summary>
+    public string ThanksMessage { get; set; } = string.Empty;
+
+    /// <summary>Reply to a goodbye.</summary>
+    public string GoodbyeMessage { get; set; } = string.Empty;
+
+    /// <summary>Reply to an acknowledgement ("ok", "vale").</summary>
+    public string AcknowledgementMessage { get; set; } = string.Empty;
 
     /// <summary>Text of an urgent reply. Placeholders: {emergency}, {clinic}, {onPhone}.</summary>
     public string UrgentMessage { get; set; } = string.Empty;
@@ -42,6 +51,9 @@ public sealed class LanguageOptions
         ClarifyMessage = "Quiero asegurarme de responder la pregunta correcta. ¿Se refiere a alguna de estas?",
         FallbackMessage = "Lo siento, no tengo una respuesta confiable para eso. Puedo responder preguntas comunes sobre la punción seca y el dolor de pie y tobillo. Para cualquier otra cosa, o sobre su propio cuidado, consulte directamente a {clinic}. {contact}",
         GreetingMessage = "¡Hola! Puedo responder preguntas comunes sobre la punción seca y el dolor de pie y tobillo. ¿Qué le gustaría saber?",
+        ThanksMessage = "¡De nada! Pregúnteme cualquier otra cosa sobre la punción seca cuando quiera.",
+        GoodbyeMessage = "¡Cuídese! Aquí estaré si le surge alguna otra pregunta.",
+        AcknowledgementMessage = "¿Hay algo más que le gustaría saber?",
         UrgentMessage = "Esto podría ser grave. Llame ahora al {emergency} o al número de emergencias local, o vaya a la sala de emergencias más cercana. No espere una respuesta aquí. Si le hicieron punción seca hace poco, dígaselo. Cuando esté a salvo, avise a {clinic}{onPhone}.",
         CrisisMessage = "Siento mucho que esté pasando por esto, y no tiene que enfrentarlo solo. Llame o envíe un mensaje al {crisisLine} (Línea de Prevención del Suicidio y Crisis, EE. UU., con atención en español) ahora para hablar con alguien, o llame al {emergency} si está en peligro inmediato. Fuera de EE. UU., llame al número de emergencias local.",
         UntranslatedNote = "Esta respuesta todavía no está disponible en español; aquí está en inglés:",
@@ -73,7 +85,8 @@ public sealed class LanguageOptions
         foreach (var (name, value) in new[]
         {
             (nameof(Disclaimer), Disclaimer), (nameof(ClarifyMessage), ClarifyMessage), (nameof(FallbackMessage), FallbackMessage),
-            (nameof(GreetingMessage), GreetingMessage), (nameof(UrgentMessage), UrgentMessage), (nameof(CrisisMessage), CrisisMessage),
+            (nameof(GreetingMessage), GreetingMessage), (nameof(ThanksMessage), ThanksMessage), (nameof(GoodbyeMessage), GoodbyeMessage),
+            (nameof(AcknowledgementMessage), AcknowledgementMessage), (nameof(UrgentMessage), UrgentMessage), (nameof(CrisisMessage), CrisisMessage),
             (nameof(UntranslatedNote), UntranslatedNote), (nameof(MessagingHelp), MessagingHelp),
         })
         {

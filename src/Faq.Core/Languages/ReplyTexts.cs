@@ -16,6 +16,9 @@ internal sealed class ReplyTexts
         ClarifyMessage = localized?.ClarifyMessage ?? options.ClarifyMessage;
         FallbackMessage = localized?.FallbackMessage ?? options.FallbackMessage;
         GreetingMessage = localized?.GreetingMessage ?? options.GreetingMessage;
+        ThanksMessage = localized?.ThanksMessage ?? options.ThanksMessage;
+        GoodbyeMessage = localized?.GoodbyeMessage ?? options.GoodbyeMessage;
+        AcknowledgementMessage = localized?.AcknowledgementMessage ?? options.AcknowledgementMessage;
         UrgentMessage = localized?.UrgentMessage ?? options.UrgentMessage;
         CrisisMessage = localized?.CrisisMessage ?? options.CrisisMessage;
         UntranslatedNote = localized?.UntranslatedNote ?? string.Empty;
@@ -31,11 +34,26 @@ internal sealed class ReplyTexts
 
     public string GreetingMessage { get; }
 
+    public string ThanksMessage { get; }
+
+    public string GoodbyeMessage { get; }
+
+    public string AcknowledgementMessage { get; }
+
     public string UrgentMessage { get; }
 
     public string CrisisMessage { get; }
 
     public string UntranslatedNote { get; }
+
+    /// <summary>The reply to a kind of small talk.</summary>
+    public string SmallTalkMessage(SmallTalkKind kind) => kind switch
+    {
+        SmallTalkKind.Greeting => GreetingMessage,
+        SmallTalkKind.Thanks => ThanksMessage,
+        SmallTalkKind.Goodbye => GoodbyeMessage,
+        _ => AcknowledgementMessage,
+    };
 
     public string Render(string template) => _clinic.Render(template, Language);
 }

@@ -153,6 +153,23 @@ public sealed class FaqAnswererTests
     }
 
     [Theory]
+    [InlineData("hola", "¡Hola!", 3)]
+    [InlineData("buenas tardes", "¡Hola!", 3)]
+    [InlineData("muchas gracias!", "De nada", 0)]
+    [InlineData("gracias, muy amable", "De nada", 0)]
+    [InlineData("adios, gracias", "Cuídese", 0)]
+    [InlineData("ok, perfecto", "algo más", 0)]
+    public async Task SpanishSmallTalkGetsItsOwnSpanishReply(string message, string expected, int starters)
+    {
+        var index = await TestData.IndexAsync(TestData.CuratedEntries());
+        var reply = await Answerer().AnswerAsync(index, message, languageHint: "es", previousTopic: null);
+        Assert.Equal(AnswerOutcome.SmallTalk, reply.Outcome);
+        Assert.Equal("es", reply.Language);
+        Assert.Contains(expected, reply.Answer, StringComparison.Ordinal);
+        Assert.Equal(starters, reply.Suggestions.Count);
+    }
+
+    [Theory]
     [InlineData("ok so is it safe?")]
     [InlineData("thanks, and how many sessions will I need?")]
     [InlineData("help")]
